@@ -1,0 +1,118 @@
+"""The catalogue (units, targets, tasks, 2030 targets) lives in data/*.csv and is
+loaded into the store whenever those files change."""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+import pandas as pd
+
+from nq57.db import ROOT, Store, get_setting, set_setting
+from nq57.labels import MESSAGES
+from nq57.periods import Period, parse_period
+
+DATA_DIR = ROOT / "data"
+
+# Load order matters only for readability; problems are checked after all load.
+FILES: tuple[tuple[str, str], ...] = (
+    ("units.csv", "catalogue/units"),
+    ("target_groups.csv", "catalogue/target_groups"),
+    ("targets_2026.csv", "catalogue/targets_2026"),
+    ("task_sections.csv", "catalogue/task_sections"),
+    ("tasks_2026.csv", "catalogue/tasks_2026"),
+    ("targets_2030.csv", "catalogue/targets_2030"),
+)
+
+
+class CatalogueError(ValueError):
+    """The CSV files contradict themselves (an unknown unit code, a missing threshold...)."""
+
+
+def checksum() -> str:
+    digest = hashlib.sha256()
+    for file_name, _ in FILES:
+        digest.update(file_name.encode())
+        digest.update((DATA_DIR / file_name).read_bytes())
+    return digest.hexdigest()
+
+
+def load(store: Store, con: duckdb.DuckDBPyConnection) -> bool:
+    """Reload the catalogue inside the caller's transaction if the CSV files changed.
+
+    Returns whether it reloaded. Reported actuals are not touched.
+    """
+    current = checksum()
+    if get_setting(con, "catalogue_checksum") == current:
+        return False
+    store.execute("catalogue/clear", con)
+    for file_name, query in FILES:
+        store.execute(query, con, path=str(DATA_DIR / file_name))
+    problems = store.rows("catalogue/problems", con)
+    if problems:
+        listed = "; ".join(f"{p['source']} {p['code']}: {p['problem']}" for p in problems[:20])
+        raise CatalogueError(f"catalogue has {len(problems)} problem(s): {listed}")
+    set_setting(con, "catalogue_checksum", current)
+    return True
+
+
+# --- reading the catalogue ------------------------------------------------------
+
+class UnknownCode(LookupError):
+    """A unit, period or group code that the catalogue does not have; the message
+    lists the codes that exist."""
+
+
+def units(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+    return store.frame("units", con)
+
+
+def groups(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+    return store.frame("target_groups", con)
+
+
+def targets(store: Store, year: int | None = None,
+            con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+    return store.frame("targets", con, year=year)
+
+
+def tasks(store: Store, year: int | None = None,
+          con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+    return store.frame("tasks", con, year=year)
+
+
+def targets_2030(store: Store, continuing: str | None = None) -> pd.DataFrame:
+    return store.frame("targets_2030", target=continuing)
+
+
+def periods(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+    return store.frame("periods", con)
+
+
+def resolve_unit(store: Store, code: str,
+                 con: duckdb.DuckDBPyConnection | None = None) -> str:
+    """The unit code as stored, for a code typed in any case; UnknownCode otherwise."""
+    known = units(store, con)["code"].tolist()
+    by_fold = {c.upper(): c for c in known}
+    found = by_fold.get(str(code).strip().upper())
+    if found is None:
+        raise UnknownCode(MESSAGES["unknown_unit"].format(code=code, known=", ".join(known)))
+    return found
+
+
+def resolve_period(store: Store, text: str,
+                   con: duckdb.DuckDBPyConnection | None = None) -> Period:
+    """A period people wrote, checked against the periods being tracked."""
+    period = parse_period(text)  # PeriodError if unreadable
+    known = periods(store, con)["code"].tolist()
+    if period.code not in known:
+        raise UnknownCode(MESSAGES["unknown_period"].format(code=text, known=", ".join(known)))
+    return period
+
+
+def resolve_group(store: Store, code: str,
+                  con: duckdb.DuckDBPyConnection | None = None) -> str:
+    known = groups(store, con)["code"].tolist()
+    if code not in known:
+        raise UnknownCode(MESSAGES["unknown_group"].format(code=code, known=", ".join(known)))
+    return code

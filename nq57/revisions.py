@@ -1,0 +1,148 @@
+"""The only way values enter the store: as new revisions of an upload.
+
+Nothing here updates or deletes a reported value. A later upload adds revisions; a
+revocation marks an upload void, so its values fall back to the revisions before it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from nq57.db import Store
+
+
+@dataclass(frozen=True)
+class NewValue:
+    """One reported value, as it will be stored."""
+
+    item_code: str
+    value: float
+    note: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class UploadMeta:
+    """Where a batch of values came from and who sent it."""
+
+    unit: str
+    period: str
+    file_name: str
+    sha256: str
+    uploaded_by: str
+    rows_read: int
+    source: str = "excel"
+    at: datetime = field(default_factory=datetime.now)
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    upload_id: int | None
+    stored: int
+    unchanged: int
+    duplicate_of: int | None = None
+
+    @property
+    def changed_anything(self) -> bool:
+        return self.upload_id is not None
+
+
+class RevokeError(ValueError):
+    """An upload that cannot be revoked (unknown, or revoked already)."""
+
+
+def _same(old: object, new: object) -> bool:
+    if old is None or (isinstance(old, float) and math.isnan(old)):
+        return new in (None, "")
+    return old == new
+
+
+def pending_changes(current: pd.DataFrame, values: Sequence[NewValue]) -> list[NewValue]:
+    """The values that differ from what is on record (new items, or a new value, note
+    or evidence). Unchanged rows are not stored again."""
+    on_record = {row.item_code: row for row in current.itertuples(index=False)}
+    changed = []
+    for new in values:
+        old = on_record.get(new.item_code)
+        if (
+            old is None
+            or not math.isclose(old.value, new.value, rel_tol=0, abs_tol=1e-12)
+            or not _same(old.note, new.note)
+            or not _same(old.evidence, new.evidence)
+        ):
+            changed.append(new)
+    return changed
+
+
+def current_values(store: Store, con: duckdb.DuckDBPyConnection, unit: str,
+                   period: str) -> pd.DataFrame:
+    return store.frame("revisions/current_for_unit_period", con, unit=unit, period=period)
+
+
+def record_upload(store: Store, con: duckdb.DuckDBPyConnection, meta: UploadMeta,
+                  values: Sequence[NewValue]) -> RecordResult:
+    """Store the changed values of one upload, inside the caller's transaction.
+
+    An upload that changes nothing (e.g. the same file sent twice) stores nothing.
+    """
+    duplicate = store.rows(
+        "revisions/find_upload_by_hash", con, sha256=meta.sha256, unit=meta.unit,
+        period=meta.period,
+    )
+    changed = pending_changes(current_values(store, con, meta.unit, meta.period), values)
+    duplicate_of = duplicate[0]["id"] if duplicate else None
+    if not changed:
+        return RecordResult(None, 0, len(values), duplicate_of)
+    upload_id = store.rows(
+        "revisions/insert_upload", con, unit=meta.unit, period=meta.period,
+        file_name=meta.file_name, sha256=meta.sha256, source=meta.source,
+        rows_read=meta.rows_read, rows_stored=len(changed), uploaded_by=meta.uploaded_by,
+        uploaded_at=meta.at,
+    )[0]["id"]
+    incoming = pd.DataFrame(
+        {
+            "item_code": [v.item_code for v in changed],
+            "value": [float(v.value) for v in changed],
+            "note": [v.note or None for v in changed],
+            "evidence": [v.evidence or None for v in changed],
+        }
+    ).astype({"item_code": "string", "note": "string", "evidence": "string"})
+    con.register("incoming", incoming)
+    try:
+        store.execute(
+            "revisions/insert_actuals", con, unit=meta.unit, period=meta.period,
+            upload_id=upload_id, recorded_at=meta.at, recorded_by=meta.uploaded_by,
+        )
+    finally:
+        con.unregister("incoming")
+    return RecordResult(upload_id, len(changed), len(values) - len(changed), duplicate_of)
+
+
+def revoke_upload(store: Store, upload_id: int, revoked_by: str, reason: str,
+                  at: datetime | None = None) -> None:
+    """Void an upload: its values fall back to the previous revisions. Nothing is deleted."""
+    with store.transaction() as con:
+        found = store.rows("revisions/upload", con, upload_id=upload_id)
+        if not found:
+            raise RevokeError(f"Không có lần nhập số {upload_id}.")
+        if found[0]["revoked"]:
+            raise RevokeError(f"Lần nhập số {upload_id} đã bị thu hồi trước đó.")
+        store.execute(
+            "revisions/revoke_upload", con, upload_id=upload_id, revoked_by=revoked_by,
+            revoked_at=at or datetime.now(), reason=reason,
+        )
+
+
+def history(store: Store, item_code: str) -> pd.DataFrame:
+    """Every revision of an item, newest first, revoked ones included."""
+    return store.frame("revisions/history", item=item_code)
+
+
+def uploads(store: Store, unit: str | None = None, period: str | None = None) -> pd.DataFrame:
+    return store.frame("revisions/uploads", unit=unit, period=period)

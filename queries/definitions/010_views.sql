@@ -1,0 +1,93 @@
+-- Views every query builds on. Re-created whenever this file changes.
+
+-- The settings as typed columns (one row).
+CREATE OR REPLACE VIEW v_settings AS
+SELECT
+    CAST(max(value) FILTER (WHERE key = 'red_factor') AS DOUBLE)           AS red_factor,
+    CAST(max(value) FILTER (WHERE key = 'report_deadline_day') AS INTEGER) AS report_deadline_day,
+    max(value) FILTER (WHERE key = 'secretariat_unit')                    AS secretariat_unit
+FROM settings;
+
+-- Periods with their reporting deadline and the period that holds their baseline
+-- (the last period of the previous year, of the same granularity).
+CREATE OR REPLACE VIEW v_periods AS
+SELECT
+    p.*,
+    CAST(p.end_date + s.report_deadline_day AS DATE) AS report_deadline,
+    CASE p.granularity
+        WHEN 'quarter' THEN printf('%d-Q4', p.year - 1)
+        ELSE printf('%d-12', p.year - 1)
+    END AS baseline_period
+FROM periods p CROSS JOIN v_settings s;
+
+-- Targets and tasks as one list of items tracked the same way. A task, like a
+-- qualitative target, is tracked by its reported completion (%).
+CREATE OR REPLACE VIEW v_items AS
+WITH latest_assignment AS (
+    SELECT item_code, arg_max(unit_code, id) AS unit_code
+    FROM lead_assignments
+    GROUP BY item_code
+),
+items AS (
+    SELECT
+        'target'                             AS item_type,
+        t.code,
+        t.year,
+        t.group_code,
+        g.sort_order                         AS group_order,
+        printf('T%02d.%03d', g.sort_order, t.item_no) AS sort_key,
+        t.name,
+        t.unit_of_measure,
+        t.comparator,
+        t.threshold_low,
+        t.threshold_high,
+        t.kind,
+        t.lead_unit                          AS catalogue_lead_unit,
+        t.coord_units,
+        t.lead_assumed,
+        make_date(t.year, 12, 31)            AS deadline,
+        'Năm ' || t.year                     AS deadline_text
+    FROM targets t JOIN target_groups g ON g.code = t.group_code
+    UNION ALL
+    SELECT
+        'task',
+        k.code,
+        k.year,
+        k.section,
+        s.sort_order,
+        printf('K%02d.', s.sort_order)
+            || array_to_string(list_transform(string_split(k.code, '.')[2:], lambda x: lpad(x, 3, '0')), '.'),
+        k.subtask,
+        '% hoàn thành',
+        'qualitative',
+        NULL,
+        NULL,
+        'level',
+        k.lead_unit,
+        k.coord_units,
+        FALSE,
+        k.deadline,
+        k.deadline_text
+    FROM tasks k JOIN task_sections s ON s.code = k.section
+)
+SELECT
+    i.* EXCLUDE (catalogue_lead_unit),
+    coalesce(a.unit_code, i.catalogue_lead_unit)          AS lead_unit,
+    a.unit_code IS NOT NULL                               AS lead_reassigned,
+    CASE WHEN u.kind = 'collective' THEN s.secretariat_unit
+         ELSE coalesce(a.unit_code, i.catalogue_lead_unit) END AS reporting_unit,
+    make_date(i.year, 1, 1)                               AS year_start,
+    coalesce(i.deadline, make_date(i.year, 12, 31))       AS horizon_end
+FROM items i
+LEFT JOIN latest_assignment a ON a.item_code = i.code
+LEFT JOIN units u ON u.code = coalesce(a.unit_code, i.catalogue_lead_unit)
+CROSS JOIN v_settings s;
+
+-- The current value of each (item, unit, period): its newest revision whose upload
+-- has not been revoked. Older revisions stay in `actuals`.
+CREATE OR REPLACE VIEW current_actuals AS
+SELECT a.*
+FROM actuals a
+ANTI JOIN upload_revocations r ON r.upload_id = a.upload_id
+QUALIFY row_number() OVER (
+    PARTITION BY a.item_code, a.unit_code, a.period_code ORDER BY a.id DESC) = 1;

@@ -1,0 +1,1 @@
+SELECT count(*) > 0 AS present FROM uploads WHERE source = 'demo';

@@ -1,0 +1,1 @@
+SELECT checksum FROM schema_definitions ORDER BY applied_at DESC LIMIT 1;

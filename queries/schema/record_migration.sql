@@ -1,0 +1,1 @@
+INSERT INTO schema_migrations VALUES ($version, $file_name, current_localtimestamp());

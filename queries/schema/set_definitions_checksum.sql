@@ -1,0 +1,1 @@
+UPDATE schema_definitions SET checksum = $checksum;

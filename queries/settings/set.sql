@@ -1,0 +1,1 @@
+UPDATE settings SET value = $value WHERE key = $key;

@@ -1,0 +1,1 @@
+SELECT code, name, short_name, sort_order FROM target_groups ORDER BY sort_order;
