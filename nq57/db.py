@@ -172,7 +172,7 @@ def _execute(con: duckdb.DuckDBPyConnection, name: str,
 
 def frame(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
     """Rows of a named query on an open connection, as a data frame."""
-    return _execute(con, name, params).df()
+    return _execute(con, name, params).df(date_as_object=True)
 
 
 def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[str, Any]]:

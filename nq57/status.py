@@ -6,13 +6,14 @@ page, an export and the CLI can never disagree; this module is the Python door.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import duckdb
 import pandas as pd
 
-from nq57 import clock, db
+from nq57 import clock, db, fmt, labels
 from nq57.db import Store
 
 STATUS_CODES = ("achieved", "on_track", "behind", "red", "no_data", "overdue_report")
@@ -66,3 +67,15 @@ def classify(
         deadline_passed=deadline_passed,
         report_overdue=report_overdue,
     )[0]
+
+
+def explain(row: Mapping[str, Any]) -> str:
+    """The reason for an item's status, in words, e.g. 'Hoàn thành 20% so với lộ
+    trình 75%' — what a red warning says next to the target."""
+    template = labels.STATUS_REASONS[str(row["status_reason"])]
+    return template.format(
+        completion=fmt.share(row.get("completion"), 0),
+        elapsed=fmt.share(row.get("elapsed"), 0),
+        deadline=fmt.day(row.get("deadline")),
+        report_deadline=fmt.day(row.get("report_deadline")),
+    )

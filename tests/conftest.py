@@ -1,0 +1,50 @@
+"""Fixtures: real DuckDB files in temporary directories, never the developer's own
+database or clock."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nq57.bootstrap import prepare
+from nq57.db import Store
+
+TODAY = "2026-11-23"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own database path, a pinned 'today' and no demo data."""
+    db_path = tmp_path / "nq57.duckdb"
+    monkeypatch.setenv("NQ57_DB", str(db_path))
+    monkeypatch.setenv("NQ57_TODAY", TODAY)
+    monkeypatch.setenv("NQ57_DEMO", "0")
+    return db_path
+
+
+@pytest.fixture(scope="session")
+def _prepared_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("templates")
+    empty, demo = base / "empty.duckdb", base / "demo.duckdb"
+    prepare(Store(empty))
+    prepare(Store(demo), demo_on_create=True)
+    return {"empty": empty, "demo": demo}
+
+
+def _copy(source: Path, target: Path) -> Store:
+    shutil.copy(source, target)
+    return Store(target)
+
+
+@pytest.fixture
+def store(isolated_env: Path, _prepared_files: dict[str, Path]) -> Store:
+    """A database with the catalogue and no actuals, at NQ57_DB."""
+    return _copy(_prepared_files["empty"], isolated_env)
+
+
+@pytest.fixture
+def demo_store(isolated_env: Path, _prepared_files: dict[str, Path]) -> Store:
+    """A database with the catalogue and the demo actuals, at NQ57_DB."""
+    return _copy(_prepared_files["demo"], isolated_env)

@@ -1,0 +1,99 @@
+"""Cached access to the core. Results are keyed by the store's data version, so a
+write by anyone (this server or the CLI) shows on the next page run."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from nq57 import catalogue, clock, status
+from nq57.bootstrap import demo_wanted, prepare
+from nq57.db import Store, env_path
+
+
+@st.cache_resource(show_spinner="Đang chuẩn bị cơ sở dữ liệu…")
+def store() -> Store:
+    """The store, created with its catalogue (and demo data, unless NQ57_DEMO=0)."""
+    the_store = Store(env_path())
+    prepare(the_store, demo_on_create=demo_wanted())
+    return the_store
+
+
+def version() -> tuple[int, ...]:
+    return store().data_version()
+
+
+def today() -> date:
+    return clock.today()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _catalogue_frame(name: str, data_version: tuple[int, ...]) -> pd.DataFrame:
+    return getattr(catalogue, name)(store())
+
+
+def units() -> pd.DataFrame:
+    return _catalogue_frame("units", version())
+
+
+def groups() -> pd.DataFrame:
+    return _catalogue_frame("groups", version())
+
+
+def periods() -> pd.DataFrame:
+    return _catalogue_frame("periods", version())
+
+
+def targets() -> pd.DataFrame:
+    return _catalogue_frame("targets", version())
+
+
+def tasks() -> pd.DataFrame:
+    return _catalogue_frame("tasks", version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _named(name: str, data_version: tuple[int, ...], params: tuple[tuple[str, object], ...]
+           ) -> pd.DataFrame:
+    return store().frame(name, **{k: list(v) if isinstance(v, tuple) else v for k, v in params})
+
+
+def query(name: str, **params: object) -> pd.DataFrame:
+    """A named query, cached until the data change. Lists are passed as tuples."""
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _named(name, version(), frozen)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _gaps(data_version: tuple[int, ...], period: str, as_of: date, units: tuple[str, ...],
+          group: str | None, item_type: str) -> pd.DataFrame:
+    return status.gaps(store(), period, as_of=as_of, units=units or None, group=group,
+                       item_type=item_type)
+
+
+def gaps(period: str, units: tuple[str, ...] = (), group: str | None = None,
+         item_type: str = "target") -> pd.DataFrame:
+    return _gaps(version(), period, today(), tuple(units), group, item_type)
+
+
+@st.cache_data(show_spinner=False)
+def _demo_present(data_version: tuple[int, ...]) -> bool:
+    from nq57 import demo
+
+    return demo.present(store())
+
+
+def demo_present() -> bool:
+    return _demo_present(version())
+
+
+def default_period() -> str:
+    """The latest period with data; else the latest ended period; else the first."""
+    latest = query("latest_period_with_data")["period"].iloc[0]
+    frame = periods()
+    if isinstance(latest, str) and latest in set(frame["code"]):
+        return latest
+    ended = frame[frame["end_date"] < today()]
+    return str((ended if len(ended) else frame)["code"].iloc[-1 if len(ended) else 0])
