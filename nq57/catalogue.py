@@ -4,6 +4,7 @@ loaded into the store whenever those files change."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
 import duckdb
 import pandas as pd
@@ -116,3 +117,18 @@ def resolve_group(store: Store, code: str,
     if code not in known:
         raise UnknownCode(MESSAGES["unknown_group"].format(code=code, known=", ".join(known)))
     return code
+
+
+def assign_lead(store: Store, item: str, unit: str, assigned_by: str, reason: str,
+                at: datetime | None = None) -> None:
+    """Record who leads a target or task from now on (replacing an assumed lead).
+
+    The catalogue stays as transcribed; the assignment is kept with who and why.
+    """
+    with store.transaction() as con:
+        items = {row["code"] for row in store.rows("item_codes", con)}
+        if item not in items:
+            raise UnknownCode(MESSAGES["unknown_item"].format(code=item))
+        unit = resolve_unit(store, unit, con)
+        store.execute("assign_lead", con, item=item, unit=unit, assigned_by=assigned_by,
+                      assigned_at=at or datetime.now(), reason=reason)

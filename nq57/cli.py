@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from nq57 import catalogue, clock, demo, status
+from nq57 import catalogue, clock, demo, settings, status
 from nq57.bootstrap import prepare
 from nq57.catalogue import UnknownCode
 from nq57.db import Store, StoreBusy, env_path
@@ -92,6 +92,26 @@ def _tasks(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("assign-lead")
+def _assign_lead(store: Store, args: argparse.Namespace) -> int:
+    catalogue.assign_lead(store, args.item, args.unit, args.by, args.reason)
+    _print(f"Đã giao {args.item} cho đơn vị {args.unit.upper()} chủ trì.")
+    return EXIT_OK
+
+
+@command("settings")
+def _settings(store: Store, args: argparse.Namespace) -> int:
+    for assignment in args.set or []:
+        key, _, value = assignment.partition("=")
+        if not value:
+            raise Refused(f"Hãy viết --set KHÓA=GIÁ_TRỊ, ví dụ --set red_factor=0.5 "
+                          f"(nhận được «{assignment}»).")
+        stored = settings.update(store, key.strip(), value)
+        _print(f"Đã đặt {key.strip()} = {stored}")
+    _print(render(settings.all_settings(store), ("key", "value", "description"), args.format))
+    return EXIT_OK
+
+
 # --- status ---------------------------------------------------------------------
 
 @command("gaps")
@@ -152,6 +172,14 @@ def build_parser() -> argparse.ArgumentParser:
     targets.add_argument("--year", type=int, default=None)
     tasks = with_format(sub.add_parser("tasks", help="danh sách nhiệm vụ (phụ lục)"))
     tasks.add_argument("--year", type=int, default=None)
+    assign = sub.add_parser("assign-lead", help="giao lại đơn vị chủ trì của một chỉ tiêu")
+    assign.add_argument("item", help="mã chỉ tiêu hoặc nhiệm vụ, ví dụ 1.5.15")
+    assign.add_argument("unit", help="mã đơn vị chủ trì mới")
+    assign.add_argument("--by", required=True, help="người quyết định")
+    assign.add_argument("--reason", required=True, help="lý do / văn bản giao")
+    settings_cmd = with_format(sub.add_parser("settings", help="xem hoặc đổi các thiết lập"))
+    settings_cmd.add_argument("--set", action="append", metavar="KEY=VALUE",
+                              help="ví dụ --set red_factor=0.5 hoặc --set report_deadline_day=20")
     gaps = with_format(sub.add_parser("gaps", help="khoảng cách và tình trạng từng chỉ tiêu"))
     gaps.add_argument("--period", required=True, help="kỳ báo cáo, ví dụ 2026-Q2")
     gaps.add_argument("--unit", help="mã đơn vị chủ trì")

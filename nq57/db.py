@@ -171,8 +171,18 @@ def _execute(con: duckdb.DuckDBPyConnection, name: str,
 
 
 def frame(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
-    """Rows of a named query on an open connection, as a data frame."""
-    return _execute(con, name, params).df(date_as_object=True)
+    """Rows of a named query on an open connection, as a data frame.
+
+    DATE columns come back as datetime.date (not midnight timestamps), so a deadline
+    prints as 2026-03-31.
+    """
+    result = _execute(con, name, params)
+    dates = [d[0] for d in result.description if str(d[1]) == "DATE"]
+    table = result.df()
+    for column in dates:
+        values = table[column]
+        table[column] = values.dt.date.astype(object).where(values.notna(), None)
+    return table
 
 
 def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[str, Any]]:

@@ -116,6 +116,7 @@ MESSAGES: dict[str, str] = {
         "Không hiểu kỳ báo cáo «{text}». Hãy viết theo dạng 2026-Q2, Q2/2026 hoặc Quý II/2026."
     ),
     "unknown_group": "Không có nhóm chỉ tiêu «{code}». Các nhóm hiện có: {known}.",
+    "unknown_item": "Không có chỉ tiêu hoặc nhiệm vụ mã «{code}».",
     "bad_date": "Không hiểu ngày «{text}». Hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-06-30.",
     "no_database": (
         "Chưa có cơ sở dữ liệu tại {path}. Hãy chạy: python -m nq57 init (thêm --demo để nạp "

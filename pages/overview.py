@@ -16,7 +16,9 @@ if frame.empty:
     widgets.empty_state("Không có chỉ tiêu nào khớp bộ lọc đang chọn.")
     st.stop()
 
-counts = frame["status"].value_counts().to_dict()
+filters = {"period": view.period, "as_of": data.today(), "item_type": "target",
+           "units": list(view.units) or None, "group": view.group}
+counts = data.query("status_counts", **filters).set_index("status")["items"].to_dict()
 widgets.status_cards(counts)
 
 if frame["actual"].isna().all():
@@ -24,8 +26,7 @@ if frame["actual"].isna().all():
         "Chưa có số liệu kỳ này — tải biểu mẫu ở trang Nhập số liệu để các đơn vị báo cáo.")
 
 st.subheader("Tình trạng theo nhóm chỉ tiêu")
-by_group = data.query("status_by_group", period=view.period, as_of=data.today(),
-                      item_type="target", units=list(view.units) or None, group=view.group)
+by_group = data.query("status_by_group", **filters)
 groups = data.groups()
 group_labels = {code: f"{code}. {name}" for code, name in
                 zip(groups["code"], groups["short_name"], strict=True)

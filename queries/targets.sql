@@ -11,7 +11,7 @@ SELECT
     i.lead_unit,
     u.name AS lead_unit_name,
     t.coord_units,
-    t.lead_assumed AND NOT i.lead_reassigned AS lead_assumed,
+    i.lead_assumed,
     t.lead_basis,
     i.reporting_unit,
     t.year,

@@ -14,15 +14,22 @@ from nq57.db import Store, env_path
 
 
 @st.cache_resource(show_spinner="Đang chuẩn bị cơ sở dữ liệu…")
-def store() -> Store:
-    """The store, created with its catalogue (and demo data, unless NQ57_DEMO=0)."""
-    the_store = Store(env_path())
+def _store(path: str) -> Store:
+    the_store = Store(path)
     prepare(the_store, demo_on_create=demo_wanted())
     return the_store
 
 
-def version() -> tuple[int, ...]:
-    return store().data_version()
+def store() -> Store:
+    """The store at NQ57_DB, created with its catalogue (and demo data, unless
+    NQ57_DEMO=0) on first use."""
+    return _store(str(env_path()))
+
+
+def version() -> tuple[object, ...]:
+    """Cache key for everything read from the store: which file, and its stamp."""
+    the_store = store()
+    return (str(the_store.path), *the_store.data_version())
 
 
 def today() -> date:
@@ -30,7 +37,7 @@ def today() -> date:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _catalogue_frame(name: str, data_version: tuple[int, ...]) -> pd.DataFrame:
+def _catalogue_frame(name: str, data_version: tuple[object, ...]) -> pd.DataFrame:
     return getattr(catalogue, name)(store())
 
 
@@ -55,7 +62,7 @@ def tasks() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _named(name: str, data_version: tuple[int, ...], params: tuple[tuple[str, object], ...]
+def _named(name: str, data_version: tuple[object, ...], params: tuple[tuple[str, object], ...]
            ) -> pd.DataFrame:
     return store().frame(name, **{k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
@@ -67,7 +74,7 @@ def query(name: str, **params: object) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _gaps(data_version: tuple[int, ...], period: str, as_of: date, units: tuple[str, ...],
+def _gaps(data_version: tuple[object, ...], period: str, as_of: date, units: tuple[str, ...],
           group: str | None, item_type: str) -> pd.DataFrame:
     return status.gaps(store(), period, as_of=as_of, units=units or None, group=group,
                        item_type=item_type)
@@ -79,7 +86,7 @@ def gaps(period: str, units: tuple[str, ...] = (), group: str | None = None,
 
 
 @st.cache_data(show_spinner=False)
-def _demo_present(data_version: tuple[int, ...]) -> bool:
+def _demo_present(data_version: tuple[object, ...]) -> bool:
     from nq57 import demo
 
     return demo.present(store())

@@ -71,8 +71,9 @@ items AS (
     FROM tasks k JOIN task_sections s ON s.code = k.section
 )
 SELECT
-    i.* EXCLUDE (catalogue_lead_unit),
+    i.* EXCLUDE (catalogue_lead_unit, lead_assumed),
     coalesce(a.unit_code, i.catalogue_lead_unit)          AS lead_unit,
+    i.lead_assumed AND a.unit_code IS NULL                AS lead_assumed,
     a.unit_code IS NOT NULL                               AS lead_reassigned,
     CASE WHEN u.kind = 'collective' THEN s.secretariat_unit
          ELSE coalesce(a.unit_code, i.catalogue_lead_unit) END AS reporting_unit,

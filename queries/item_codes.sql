@@ -1,0 +1,1 @@
+SELECT code, item_type FROM v_items ORDER BY sort_key;

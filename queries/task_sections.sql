@@ -1,1 +1,0 @@
-SELECT code, name, sort_order FROM task_sections ORDER BY sort_order;
