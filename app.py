@@ -5,10 +5,10 @@ import streamlit as st
 from nq57 import labels
 from ui import data, filters
 
-st.set_page_config(page_title=labels.APP_TITLE, page_icon="📊", layout="wide")
+st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/monitoring:", layout="wide")
 
 PAGES = [
-    st.Page("pages/overview.py", title="Tổng quan", icon="🏠", url_path="tong-quan",
+    st.Page("pages/overview.py", title="Tổng quan", icon=":material/dashboard:", url_path="tong-quan",
             default=True),
 ]
 
@@ -17,5 +17,5 @@ st.sidebar.title(labels.APP_TITLE)
 st.sidebar.caption(labels.APP_SUBTITLE)
 st.session_state["filters"] = filters.sidebar()
 if data.demo_present():
-    st.warning(labels.MESSAGES["demo_banner"], icon="🧪")
+    st.warning(labels.MESSAGES["demo_banner"], icon=":material/science:")
 page.run()

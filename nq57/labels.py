@@ -33,14 +33,15 @@ STATUS_LABELS: dict[str, str] = {
     "overdue_report": "Quá hạn báo cáo",
 }
 
-# A shape for each status, so that status never depends on colour alone.
+# A shape for each status, so that status never depends on colour alone. Plain text
+# symbols (in DejaVu/Noto), not emoji, so they print and render everywhere.
 STATUS_SYMBOLS: dict[str, str] = {
     "achieved": "✔",
     "on_track": "➜",
     "behind": "▼",
     "red": "⚠",
     "no_data": "○",
-    "overdue_report": "⏰",
+    "overdue_report": "◷",
 }
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.

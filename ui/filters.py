@@ -60,7 +60,7 @@ def sidebar() -> ViewFilters:
         st.selectbox("Nhóm chỉ tiêu", list(group_names), key="f_group",
                      format_func=group_names.get)
     for notice in st.session_state.pop("_filter_notices", []):
-        st.warning(notice, icon="⚠️")
+        st.warning(notice, icon=":material/warning:")
     group = st.session_state["f_group"]
     filters = ViewFilters(
         period=st.session_state["f_period"],

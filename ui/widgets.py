@@ -26,7 +26,7 @@ def status_cards(counts: Mapping[str, int], previous: Mapping[str, int] | None =
 
 
 def empty_state(message: str) -> None:
-    st.info(message, icon="ℹ️")
+    st.info(message, icon=":material/info:")
 
 
 def status_column(frame: pd.DataFrame) -> pd.Series:
