@@ -8,8 +8,8 @@ from ui import data, filters
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/monitoring:", layout="wide")
 
 PAGES = [
-    st.Page("pages/overview.py", title="Tổng quan", icon=":material/dashboard:", url_path="tong-quan",
-            default=True),
+    st.Page("pages/overview.py", title="Tổng quan", icon=":material/dashboard:",
+            url_path="tong-quan", default=True),
 ]
 
 page = st.navigation(PAGES)

@@ -16,8 +16,6 @@ import pandas as pd
 from nq57 import clock, db, fmt, labels
 from nq57.db import Store
 
-STATUS_CODES = ("achieved", "on_track", "behind", "red", "no_data", "overdue_report")
-
 
 def gaps(
     store: Store,
