@@ -173,10 +173,7 @@ COLUMN_LABELS: dict[str, str] = {
     "code": "Mã",
     "name": "Chỉ tiêu",
     "title": "Nhiệm vụ",
-    "group": "Nhóm",
     "section": "Phần",
-    "section_name": "Nội dung",
-    "unit": "Mã đơn vị",
     "unit_name": "Đơn vị",
     "lead_unit_short": "Đơn vị chủ trì",
     "unit_of_measure": "Đơn vị tính",
@@ -185,9 +182,7 @@ COLUMN_LABELS: dict[str, str] = {
     "actual": "Thực hiện",
     "expected": "Theo lộ trình",
     "completion": "Mức hoàn thành",
-    "elapsed": "Lộ trình thời gian",
     "gap": "Còn thiếu",
-    "gap_share": "Còn thiếu (% chỉ tiêu)",
     "status": "Tình trạng",
     "reason": "Lý do",
     "link": "Chi tiết",
@@ -197,7 +192,6 @@ COLUMN_LABELS: dict[str, str] = {
     "behind_share": "Chậm tiến độ",
     "red_share": "Cảnh báo đỏ",
     "unreported_share": "Chưa báo cáo",
-    "good_share": "Đạt hoặc đúng tiến độ",
     "reported_items": "Đã báo cáo",
     "reported_share": "Tỷ lệ đã báo cáo",
     "report_deadline": "Hạn báo cáo",
@@ -207,7 +201,6 @@ COLUMN_LABELS: dict[str, str] = {
     "deadline": "Thời hạn",
     "deadline_text": "Thời hạn (theo kế hoạch)",
     "output": "Sản phẩm đầu ra",
-    "kpi": "KPI",
     "period": "Kỳ báo cáo",
     "value": "Giá trị",
     "recorded_at": "Thời điểm ghi nhận",
@@ -219,8 +212,6 @@ COLUMN_LABELS: dict[str, str] = {
     "current": "Đang dùng",
     "note": "Ghi chú",
     "evidence": "Minh chứng",
-    "horizon_year": "Năm",
-    "source_doc": "Văn bản",
 }
 
 TABLE_TITLES: dict[str, str] = {
@@ -229,7 +220,6 @@ TABLE_TITLES: dict[str, str] = {
     "completeness": "Tình hình báo cáo",
     "tasks": "Nhiệm vụ",
     "history": "Lịch sử báo cáo",
-    "horizons": "Chỉ tiêu đến năm 2030 và 2045",
 }
 
 REPORTING_STATUS_LABELS: dict[str, str] = {
@@ -281,13 +271,8 @@ PROJECTION_POINTS: dict[str, str] = {
 
 DETAIL_TEXTS: dict[str, str] = {
     "trajectory": "Lộ trình năm {year}",
-    "threshold": "Chỉ tiêu {threshold}",
     "projection": "Dự báo cuối năm",
     "path_2030": "Lộ trình đến năm 2030",
-    "actual": "Thực hiện",
-    "expected": "Theo lộ trình",
-    "baseline": "Giá trị nền",
-    "horizon_2045": "Tầm nhìn 2045: {name} — {threshold}",
     "lead": "Đơn vị chủ trì: {unit}",
     "lead_assumed": " (phân công theo chức năng, chưa được văn bản nêu rõ)",
     "coord": "Phối hợp: {units}",
@@ -322,7 +307,6 @@ UNIT_TEXTS: dict[str, str] = {
     "drill_pick": "Chọn đơn vị",
     "targets": "Chỉ tiêu do đơn vị chủ trì",
     "tasks": "Nhiệm vụ do đơn vị chủ trì",
-    "no_targets": "Đơn vị này không chủ trì chỉ tiêu nào trong phạm vi đang lọc.",
     "no_tasks": "Đơn vị này không chủ trì nhiệm vụ nào.",
 }
 
@@ -330,7 +314,6 @@ TASK_TEXTS: dict[str, str] = {
     "timeline": "Thời hạn các nhiệm vụ",
     "table": "Danh sách nhiệm vụ",
     "ongoing": "Nhiệm vụ thường xuyên (không có thời hạn cụ thể)",
-    "today": "Hôm nay",
 }
 
 SHARE_TEXTS: dict[str, str] = {
@@ -382,6 +365,5 @@ CHART_TEXTS: dict[str, str] = {
     "deadline": "Thời hạn",
     "no_value": "chưa có số liệu",
     "values": "Thực hiện và tình trạng",
-    "status": "Tình trạng",
     "year_end": "Cuối {year}",
 }

@@ -10,11 +10,7 @@ view = st.session_state["filters"]
 widgets.page_header("by_group", view)
 
 gaps = data.gaps(view.period, view.units, view.group)
-if gaps.empty:
-    widgets.empty_state(labels.EMPTY_STATES["no_match"])
-    st.stop()
-if gaps["actual"].isna().all():
-    widgets.empty_state(labels.EMPTY_STATES["no_data_period"], next_step=True)
+widgets.guard(gaps)
 
 widgets.download_buttons(tables.gap_table(gaps), key="gaps_all", period=view.period)
 

@@ -10,13 +10,9 @@ from ui import data, widgets
 view = st.session_state["filters"]
 widgets.page_header("by_unit", view)
 
-ranked = data.units_ranked(view.period, view.units, view.group)
-if ranked.empty:
-    widgets.empty_state(labels.EMPTY_STATES["no_match"])
-    st.stop()
 gaps = data.gaps(view.period, view.units, view.group)
-if gaps["actual"].isna().all():
-    widgets.empty_state(labels.EMPTY_STATES["no_data_period"], next_step=True)
+widgets.guard(gaps)
+ranked = data.units_ranked(view.period, view.units, view.group)
 
 st.subheader(labels.UNIT_TEXTS["ranking"])
 st.caption(labels.UNIT_TEXTS["ranking_note"])

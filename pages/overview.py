@@ -4,21 +4,16 @@ which units have reported."""
 
 import streamlit as st
 
-from nq57 import charts, labels, status, tables
+from nq57 import charts, fmt, labels, status, tables
 from ui import data, nav, widgets
 
 view = st.session_state["filters"]
-period = widgets.page_header("overview", view)
+widgets.page_header("overview", view)
 
 gaps = data.gaps(view.period, view.units, view.group)
-if gaps.empty:
-    widgets.empty_state(labels.EMPTY_STATES["no_match"])
-    st.stop()
-
+widgets.guard(gaps)
 change = data.status_change(view.period, view.units, view.group)
 widgets.status_cards(change)
-if gaps["actual"].isna().all():
-    widgets.empty_state(labels.EMPTY_STATES["no_data_period"], next_step=True)
 
 st.subheader(labels.OVERVIEW_TEXTS["red"])
 red = gaps[gaps["status"] == "red"]
@@ -50,7 +45,7 @@ states = reporting["reporting_status"]
 st.markdown(labels.OVERVIEW_TEXTS["completeness_summary"].format(
     reported=int(states.isin(["on_time", "late"]).sum()), expected=len(reporting),
     late=int((states == "late").sum()), missing=int((states == "missing").sum()),
-    deadline=widgets.fmt.day(reporting["report_deadline"].iloc[0]) if len(reporting) else "–"))
+    deadline=fmt.day(reporting["report_deadline"].iloc[0]) if len(reporting) else "–"))
 widgets.table(tables.completeness_table(reporting), key="completeness", period=view.period)
 
 st.subheader(labels.OVERVIEW_TEXTS["gaps"])

@@ -12,12 +12,8 @@ if view.group:
     st.caption(labels.EMPTY_STATES["group_ignored_on_tasks"])
 
 tasks = data.task_progress(view.period, view.units)
-if tasks.empty:
-    widgets.empty_state(labels.EMPTY_STATES["no_tasks"])
-    st.stop()
+widgets.guard(tasks, no_rows=labels.EMPTY_STATES["no_tasks"])
 widgets.status_cards(data.status_change(view.period, view.units, item_type="task"))
-if tasks["actual"].isna().all():
-    widgets.empty_state(labels.EMPTY_STATES["no_data_period"], next_step=True)
 
 st.subheader(labels.TASK_TEXTS["timeline"])
 dated = tasks[tasks["deadline"].notna()]

@@ -58,6 +58,16 @@ def empty_state(message: str, *, next_step: bool = False) -> None:
         nav.link(labels.UPLOAD_PAGE_PATH, labels.UPLOAD_PAGE_TITLE, icon="📤")
 
 
+def guard(items: pd.DataFrame, *, no_rows: str = labels.EMPTY_STATES["no_match"]) -> None:
+    """Stop the page, saying what to do, when the filters leave no items; when none
+    of them has been reported yet, say how to report and carry on."""
+    if items.empty:
+        empty_state(no_rows)
+        st.stop()
+    if items["actual"].isna().all():
+        empty_state(labels.EMPTY_STATES["no_data_period"], next_step=True)
+
+
 def status_column(frame: pd.DataFrame) -> pd.Series:
     """Status as words with its symbol, for tables (never colour alone)."""
     return frame["status"].map(labels.status_label)

@@ -268,3 +268,12 @@ def test_an_upload_shows_at_once(demo_store: Store, open_page: Opener) -> None:
         revisions.record_upload(demo_store, con, meta, [NewValue(c, 50.0) for c in codes])
     at.run()
     assert metrics(at)[overdue] == 3 - len(codes)
+
+
+def test_filters_that_leave_nothing_say_how_to_widen_them(demo_store: Store,
+                                                         open_page: Opener) -> None:
+    at = open_page("by_group", unit="CAT", group="1.1")
+    assert labels.EMPTY_STATES["no_match"] in texts(at)
+    assert not at.dataframe
+    tasks = open_page("tasks", unit="NHNN")
+    assert labels.EMPTY_STATES["no_tasks"] in texts(tasks)
