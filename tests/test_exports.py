@@ -132,3 +132,18 @@ def test_the_pdf_font_has_vietnamese_glyphs() -> None:
 def test_file_names_are_plain_ascii() -> None:
     assert exports.file_stem("Khoảng cách so với chỉ tiêu", "2026-Q3") == (
         "khoang-cach-so-voi-chi-tieu-2026-Q3")
+
+
+@pytest.mark.parametrize(("kind", "value", "shown"), [
+    ("number", 1250.5, "1.250,5"),
+    ("integer", 1250, "1.250"),
+    ("share", 0.855, "85,5%"),
+    ("progress", 0.855, "86%"),
+    ("date", date(2026, 10, 20), "20/10/2026"),
+    ("status", "red", "Cảnh báo đỏ"),
+    ("reporting", "late", "Báo cáo muộn"),
+    ("flag", True, "Có"),
+    ("number", float("nan"), "–"),
+])
+def test_cells_read_the_vietnamese_way(kind: str, value: object, shown: str) -> None:
+    assert tables.display_value(tables.Column("value", kind), value) == shown
