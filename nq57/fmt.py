@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
+
+import pandas as pd
+
+from nq57 import labels
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, pandas' NA and NaT (a missing date) all mean 'no value'."""
+    return value is None or (not isinstance(value, (str, bytes)) and bool(pd.isna(value)))
 
 
 def number(value: float | None, decimals: int = 1) -> str:
@@ -36,6 +40,16 @@ def measure(value: float | None, unit_of_measure: str, decimals: int = 2) -> str
 
 def day(value: date | datetime | None) -> str:
     """'20/10/2026'."""
-    if value is None:
+    if _missing(value):
         return "–"
     return value.strftime("%d/%m/%Y")
+
+
+def threshold(comparator: str, low: float | None, high: float | None,
+              unit_of_measure: str) -> str:
+    """A target as people read it: '≥ 60%', '15–17%', '> 2%', 'hoàn thành 100%'."""
+    if comparator == "qualitative":
+        return "hoàn thành " + measure(100.0 if _missing(low) else low, "%")
+    if comparator == "between":
+        return f"{number(low, 2)}–{measure(high, unit_of_measure)}"
+    return f"{labels.COMPARATOR_LABELS.get(comparator, comparator)} {measure(low, unit_of_measure)}"

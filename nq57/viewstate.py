@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from nq57 import labels
 from nq57.periods import PeriodError, parse_period
 
 NOTICES = {
@@ -16,7 +17,12 @@ NOTICES = {
     "unit": "Không có đơn vị «{value}»; đã bỏ qua.",
     "group": "Không có nhóm chỉ tiêu «{value}»; đang hiển thị tất cả các nhóm.",
     "target": "Không có chỉ tiêu «{value}»; đang hiển thị {default}.",
+    "unknown": "Đường dẫn có tham số «{value}» không dùng đến; đã bỏ qua.",
 }
+
+# The parameters a view is made of, and those Streamlit itself reads.
+PARAMETERS = ("period", "unit", "group", "target")
+STREAMLIT_PARAMETERS = ("embed", "embed_options")
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,10 @@ def read_filters(params: Mapping[str, Sequence[str]],
                  choices: Choices) -> tuple[ViewFilters, list[str]]:
     """Filters from query parameters (each a list of values) plus notices for the
     parameters that had to be ignored."""
-    notices: list[str] = []
+    notices: list[str] = [
+        NOTICES["unknown"].format(value=name) for name in params
+        if name not in PARAMETERS and name not in STREAMLIT_PARAMETERS
+    ]
 
     period = choices.default_period
     for raw in params.get("period", [])[:1]:
@@ -93,3 +102,15 @@ def read_filters(params: Mapping[str, Sequence[str]],
             notices.append(NOTICES["target"].format(value=raw, default=choices.default_target))
 
     return ViewFilters(period, tuple(units), group, target), notices
+
+
+def describe(filters: ViewFilters, unit_names: Mapping[str, str],
+             group_names: Mapping[str, str]) -> tuple[str, ...]:
+    """The view in words, for a printed briefing: period, units, group."""
+    units = ", ".join(unit_names.get(u, u) for u in filters.units)
+    group = group_names.get(filters.group, filters.group) if filters.group else None
+    return (
+        labels.FILTER_TEXTS["period"].format(value=parse_period(filters.period).label),
+        labels.FILTER_TEXTS["units"].format(value=units or labels.FILTER_TEXTS["all_units"]),
+        labels.FILTER_TEXTS["group"].format(value=group or labels.FILTER_TEXTS["all_groups"]),
+    )

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from nq57 import catalogue, clock, status
+from nq57 import catalogue, clock, detail, status, summary
 from nq57.bootstrap import demo_wanted, prepare
 from nq57.db import Store, env_path
 
@@ -104,3 +104,59 @@ def default_period() -> str:
         return latest
     ended = frame[frame["end_date"] < today()]
     return str((ended if len(ended) else frame)["code"].iloc[-1 if len(ended) else 0])
+
+
+# --- the dashboard's aggregations (nq57.summary, nq57.detail) -----------------------
+
+_SUMMARIES = {
+    "status_change": summary.status_change,
+    "units_ranked": summary.units_ranked,
+    "completeness": summary.completeness,
+    "task_progress": summary.task_progress,
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _summary(name: str, data_version: tuple[int, ...], period: str, as_of: date,
+             scope: tuple[tuple[str, object], ...]) -> pd.DataFrame:
+    return _SUMMARIES[name](store(), period, as_of=as_of, **dict(scope))
+
+
+def _scoped(name: str, period: str, **scope: object) -> pd.DataFrame:
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v)
+                          for k, v in scope.items()))
+    return _summary(name, version(), period, today(), frozen)
+
+
+def status_change(period: str, units: tuple[str, ...] = (), group: str | None = None,
+                  item_type: str = "target") -> pd.DataFrame:
+    """Items per status now and in the previous period (summary.status_change)."""
+    return _scoped("status_change", period, units=units, group=group, item_type=item_type)
+
+
+def units_ranked(period: str, units: tuple[str, ...] = (), group: str | None = None,
+                 item_type: str = "target") -> pd.DataFrame:
+    """Lead units ranked by how their items stand (summary.units_ranked)."""
+    return _scoped("units_ranked", period, units=units, group=group, item_type=item_type)
+
+
+def completeness(period: str, units: tuple[str, ...] = (), group: str | None = None
+                 ) -> pd.DataFrame:
+    """Who has reported for the period, and how late (summary.completeness)."""
+    return _scoped("completeness", period, units=units, group=group)
+
+
+def task_progress(period: str, units: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The appendix tasks with progress and status (summary.task_progress)."""
+    return _scoped("task_progress", period, units=units)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _target_detail(data_version: tuple[int, ...], code: str, period: str,
+                   as_of: date) -> detail.TargetDetail:
+    return detail.load(store(), code, period, as_of=as_of)
+
+
+def target_detail(code: str, period: str) -> detail.TargetDetail:
+    """One target's year, projection, 2030 path and history (detail.load)."""
+    return _target_detail(version(), code, period, today())

@@ -41,9 +41,23 @@ def _read_url_once() -> None:
     st.session_state[_READ] = True
 
 
+_PUBLISHED_TARGET = "_published_target"
+
+
+def _adopt_target() -> None:
+    """A link inside the app (to the detail page, with ?target=…) chooses the target
+    even though the rest of the URL was read when the session began. The target this
+    session published itself is not news (the reader may just have chosen another)."""
+    wanted = st.query_params.get("target")
+    if (wanted and wanted != st.session_state.get(_PUBLISHED_TARGET)
+            and wanted in set(data.targets()["code"])):
+        st.session_state["f_target"] = wanted
+
+
 def sidebar() -> ViewFilters:
     """Render the shared filters and return them; call once per run, before the page."""
     _read_url_once()
+    _adopt_target()
     units = data.units()
     unit_names = dict(zip(units["code"], units["short_name"], strict=True))
     groups = data.groups()
@@ -75,4 +89,5 @@ def sidebar() -> ViewFilters:
 
 def publish_target(code: str) -> None:
     """The detail page's own parameter, added to the shared ones."""
+    st.session_state[_PUBLISHED_TARGET] = code
     st.query_params["target"] = code

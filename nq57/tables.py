@@ -1,0 +1,190 @@
+"""The tables the dashboard shows and exports: which columns, in which order, with
+which header and number format.
+
+One definition serves the page (st.dataframe column configs), the CSV and Excel
+downloads and the PDF briefing, so a header or a format is decided once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from nq57 import fmt, labels, status
+
+# How a column's values are shown:
+#   text, number (decimals), integer, share (0..1 shown as %), progress (a share drawn
+#   as a bar), date, datetime, status (a status code), reporting (a reporting status
+#   code), flag (yes/no), link (an address inside the dashboard; not exported).
+KINDS = ("text", "number", "integer", "share", "progress", "date", "datetime", "status",
+         "reporting", "flag", "link")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    kind: str = "text"
+    decimals: int = 1
+    width: int = 14  # characters, for Excel and the PDF
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+
+    @property
+    def header(self) -> str:
+        return labels.COLUMN_LABELS[self.key]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # file name stem of its downloads
+    title: str
+    frame: pd.DataFrame  # exactly the columns, in order
+    columns: tuple[Column, ...]
+
+    @property
+    def exported(self) -> tuple[Column, ...]:
+        """The columns a file gets (links lead nowhere outside the dashboard)."""
+        return tuple(c for c in self.columns if c.kind != "link")
+
+
+def _table(name: str, frame: pd.DataFrame, columns: tuple[Column, ...]) -> Table:
+    return Table(name, labels.TABLE_TITLES[name],
+                 frame[[c.key for c in columns]].reset_index(drop=True), columns)
+
+
+def detail_link(code: str, params: Mapping[str, object] | None) -> str:
+    """The detail page of a target, keeping the current filters."""
+    query = {k: v for k, v in (params or {}).items() if k != "target"} | {"target": code}
+    return f"{labels.DETAIL_PAGE_PATH}?{urlencode(query, doseq=True)}"
+
+
+def thresholds(frame: pd.DataFrame) -> list[str]:
+    return [fmt.threshold(c, lo, hi, u) for c, lo, hi, u in zip(
+        frame["comparator"], frame["threshold_low"], frame["threshold_high"],
+        frame["unit_of_measure"], strict=True)]
+
+
+def reasons(frame: pd.DataFrame) -> list[str]:
+    return [status.explain(row) for row in frame.to_dict(orient="records")]
+
+
+def gap_table(gaps: pd.DataFrame, link_params: Mapping[str, object] | None = None) -> Table:
+    """Targets with their threshold, actual, trajectory, gap and status (from gaps())."""
+    frame = gaps.assign(
+        threshold=thresholds(gaps),
+        reason=reasons(gaps),
+        link=[detail_link(code, link_params) for code in gaps["code"]],
+    )
+    columns = (
+        Column("code", width=8),
+        Column("name", width=48),
+        Column("lead_unit_short", width=18),
+        Column("threshold", width=14),
+        Column("unit_of_measure", width=12),
+        Column("baseline", "number", 2),
+        Column("actual", "number", 2),
+        Column("expected", "number", 2),
+        Column("completion", "progress"),
+        Column("gap", "number", 2),
+        Column("status", "status", width=16),
+        Column("reason", width=44),
+        Column("link", "link"),
+    )
+    return _table("gaps", frame, columns)
+
+
+def unit_table(ranked: pd.DataFrame) -> Table:
+    """Lead units ranked, with the share of their items in each status."""
+    columns = (
+        Column("rank", "integer", width=6),
+        Column("unit_name", width=40),
+        Column("items", "integer", width=8),
+        Column("achieved_share", "progress"),
+        Column("on_track_share", "progress"),
+        Column("behind_share", "progress"),
+        Column("red_share", "progress"),
+        Column("unreported_share", "progress"),
+    )
+    return _table("units", ranked, columns)
+
+
+def completeness_table(reporting: pd.DataFrame) -> Table:
+    """Who has reported for the period, and how late."""
+    columns = (
+        Column("unit_name", width=40),
+        Column("reporting_status", "reporting", width=22),
+        Column("days_late", "integer", width=10),
+        Column("items", "integer", width=8),
+        Column("reported_items", "integer", width=10),
+        Column("reported_share", "progress"),
+        Column("report_deadline", "date", width=12),
+        Column("first_reported_at", "datetime", width=17),
+    )
+    return _table("completeness", reporting, columns)
+
+
+def task_table(tasks: pd.DataFrame) -> Table:
+    """Appendix tasks with their deadline, reported progress and status."""
+    frame = tasks.assign(reason=reasons(tasks))
+    columns = (
+        Column("section", width=6),
+        Column("code", width=9),
+        Column("title", width=48),
+        Column("lead_unit_short", width=18),
+        Column("deadline_text", width=18),
+        Column("deadline", "date", width=12),
+        Column("completion", "progress"),
+        Column("status", "status", width=16),
+        Column("reason", width=40),
+        Column("output", width=30),
+    )
+    return _table("tasks", frame, columns)
+
+
+def history_table(history: pd.DataFrame) -> Table:
+    """Every revision of one item (revisions.history)."""
+    frame = history.rename(columns={
+        "period_code": "period", "upload_id": "upload", "is_current": "current",
+        "unit_code": "reporting_unit"})
+    columns = (
+        Column("period", width=9),
+        Column("value", "number", 2),
+        Column("current", "flag", width=9),
+        Column("revoked", "flag", width=9),
+        Column("recorded_by", width=20),
+        Column("recorded_at", "datetime", width=17),
+        Column("reporting_unit", width=10),
+        Column("upload", "integer", width=8),
+        Column("file_name", width=24),
+        Column("note", width=30),
+        Column("evidence", width=30),
+    )
+    return _table("history", frame, columns)
+
+
+def display_value(column: Column, value: object) -> str:
+    """A cell as a person reads it, the Vietnamese way (the PDF and the page)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–" if column.kind not in ("text", "link") else ""
+    if column.kind == "number":
+        return fmt.number(float(value), column.decimals)
+    if column.kind == "integer":
+        return fmt.number(float(value), 0)
+    if column.kind in ("share", "progress"):
+        return fmt.share(float(value), 0 if column.kind == "progress" else 1)
+    if column.kind == "date":
+        return fmt.day(pd.Timestamp(value).date())
+    if column.kind == "datetime":
+        return pd.Timestamp(value).strftime("%d/%m/%Y %H:%M")
+    if column.kind == "status":
+        return labels.STATUS_LABELS[str(value)]
+    if column.kind == "reporting":
+        return labels.REPORTING_STATUS_LABELS[str(value)]
+    if column.kind == "flag":
+        return labels.FLAG_LABELS[bool(value)]
+    return str(value)

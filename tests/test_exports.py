@@ -1,0 +1,149 @@
+"""Files people take away: CSV that Excel opens in Vietnamese, real Excel workbooks,
+and a PDF briefing whose Vietnamese text survives (read back with pdftotext)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from nq57 import exports, labels, status, summary, tables
+from nq57.db import Store
+
+AS_OF = date(2026, 11, 23)
+
+
+@pytest.fixture
+def gaps(demo_store: Store):
+    return status.gaps(demo_store, "2026-Q3", as_of=AS_OF)
+
+
+def test_csv_has_a_byte_order_mark_and_vietnamese_headers(gaps) -> None:
+    data = exports.to_csv(tables.gap_table(gaps, {"period": "2026-Q3"}))
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == len(gaps)
+    first = rows[0]
+    assert first["Mã"] == "1.1.1"
+    assert first["Chỉ tiêu"] == "Tỷ lệ phủ sóng 5G trên địa bàn"
+    assert first["Chỉ tiêu năm"] == "≥ 60%"
+    assert first["Tình trạng"] == "Đạt"
+    assert first["Mức hoàn thành (%)"] == "106.9"
+    assert "Chi tiết" not in first  # links lead nowhere outside the dashboard
+    assert {r["Tình trạng"] for r in rows} <= set(labels.STATUS_LABELS.values())
+
+
+def test_excel_has_real_numbers_formats_a_frozen_header_and_widths(demo_store: Store,
+                                                                    gaps) -> None:
+    ranking = tables.unit_table(summary.units_ranked(demo_store, "2026-Q3", as_of=AS_OF))
+    data = exports.to_xlsx([tables.gap_table(gaps), ranking])
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Khoảng cách so với chỉ tiêu", "Xếp hạng đơn vị chủ trì"]
+    sheet = book["Khoảng cách so với chỉ tiêu"]
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Mã", "Chỉ tiêu", "Đơn vị chủ trì", "Chỉ tiêu năm"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
+    actual = sheet.cell(row=2, column=header.index("Thực hiện") + 1)
+    assert actual.value == pytest.approx(61.8)
+    assert actual.number_format == "#,##0.00"
+    completion = sheet.cell(row=2, column=header.index("Mức hoàn thành") + 1)
+    assert isinstance(completion.value, float) and completion.number_format == "0%"
+    state = sheet.cell(row=2, column=header.index("Tình trạng") + 1)
+    assert state.value == "Đạt"
+    assert state.fill.fgColor.rgb.endswith(exports._tint(labels.STATUS_COLORS["achieved"]))
+    assert sheet.max_row == len(gaps) + 1
+
+
+def test_excel_writes_dates_as_dates(demo_store: Store) -> None:
+    reporting = summary.completeness(demo_store, "2026-Q3", as_of=AS_OF)
+    sheet = openpyxl.load_workbook(io.BytesIO(
+        exports.to_xlsx(tables.completeness_table(reporting)))).active
+    header = [c.value for c in sheet[1]]
+    deadline = sheet.cell(row=2, column=header.index("Hạn báo cáo") + 1)
+    assert deadline.value.date() == date(2026, 10, 20)
+    assert deadline.number_format == "dd/mm/yyyy"
+    assert sheet.cell(row=2, column=header.index("Tình trạng báo cáo") + 1).value == (
+        "Chưa báo cáo, quá hạn")
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    assert shutil.which("pdftotext"), "poppler-utils is needed to read PDFs back"
+    path = tmp_path / "briefing.pdf"
+    path.write_bytes(data)
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                            check=True, text=True)
+    return unicodedata.normalize("NFC", result.stdout)
+
+
+def briefing(demo_store: Store, gaps, **overrides):
+    change = summary.status_change(demo_store, "2026-Q3", as_of=AS_OF)
+    arguments = dict(title=labels.PDF_TEXTS["title"], period_label="Quý III/2026",
+                     filters=["Đơn vị chủ trì: tất cả các đơn vị"], as_of=AS_OF,
+                     change=change, gaps=gaps, previous_label="Quý II/2026", demo=True)
+    return exports.briefing(**(arguments | overrides))
+
+
+def test_the_pdf_briefing_reads_back_in_vietnamese(demo_store: Store, gaps,
+                                                   tmp_path: Path) -> None:
+    data = exports.briefing_pdf(briefing(demo_store, gaps))
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data, tmp_path)
+    assert "Báo cáo nhanh tình hình thực hiện chỉ tiêu — Quý III/2026" in text
+    assert "Đơn vị chủ trì: tất cả các đơn vị" in text
+    assert "Đánh giá đến ngày 23/11/2026" in text
+    assert "số liệu minh họa" in text
+    red = gaps[gaps["status"] == "red"].iloc[0]
+    assert red["name"][:40] in " ".join(text.split())
+    assert "chưa bằng một nửa lộ trình" in text
+    assert "Cảnh báo đỏ: 12 (không đổi)" in text
+    assert "Tỷ lệ phủ sóng 5G trên địa bàn" in text
+    assert "Trang 1/" in text
+
+
+def test_a_briefing_without_red_warnings_says_so(demo_store: Store, gaps,
+                                                 tmp_path: Path) -> None:
+    calm = gaps[gaps["status"] != "red"]
+    text = pdf_text(exports.briefing_pdf(briefing(demo_store, calm)), tmp_path)
+    assert "Không có chỉ tiêu nào bị cảnh báo đỏ." in text
+
+
+def test_decomposed_vietnamese_is_printed_composed(demo_store: Store, gaps,
+                                                   tmp_path: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "Đơn vị chủ trì: Sở Nội vụ")
+    data = exports.briefing_pdf(briefing(demo_store, gaps, filters=[decomposed]))
+    assert "Đơn vị chủ trì: Sở Nội vụ" in pdf_text(data, tmp_path)
+
+
+def test_the_pdf_font_has_vietnamese_glyphs() -> None:
+    regular, bold = exports.find_font()
+    assert regular.name in ("DejaVuSans.ttf", "NotoSans-Regular.ttf")
+    assert bold.is_file()
+
+
+def test_file_names_are_plain_ascii() -> None:
+    assert exports.file_stem("Khoảng cách so với chỉ tiêu", "2026-Q3") == (
+        "khoang-cach-so-voi-chi-tieu-2026-Q3")
+
+
+@pytest.mark.parametrize(("kind", "value", "shown"), [
+    ("number", 1250.5, "1.250,5"),
+    ("integer", 1250, "1.250"),
+    ("share", 0.855, "85,5%"),
+    ("progress", 0.855, "86%"),
+    ("date", date(2026, 10, 20), "20/10/2026"),
+    ("status", "red", "Cảnh báo đỏ"),
+    ("reporting", "late", "Báo cáo muộn"),
+    ("flag", True, "Có"),
+    ("number", float("nan"), "–"),
+])
+def test_cells_read_the_vietnamese_way(kind: str, value: object, shown: str) -> None:
+    assert tables.display_value(tables.Column("value", kind), value) == shown
