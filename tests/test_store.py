@@ -147,7 +147,7 @@ SAMPLE_PARAMS = {
     "assigned_at": datetime(2026, 11, 1), "comparator": ">=", "threshold": 10.0,
     "actual": 5.0, "baseline": 0.0, "elapsed": 0.5, "red_factor": 0.5,
     "deadline_passed": False, "report_overdue": False, "checksum": "probe",
-    "version": 999, "path": "unused",
+    "version": 999, "path": "unused", "previous": "2026-Q2", "code": "1.5.23",
 }
 # Run by every database creation (bootstrap), so every test's fixture executes them.
 EXERCISED_BY_PREPARE = ("catalogue/", "schema/")
