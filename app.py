@@ -10,6 +10,8 @@ st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/monitoring:
 PAGES = [
     st.Page("pages/overview.py", title="Tổng quan", icon=":material/dashboard:",
             url_path="tong-quan", default=True),
+    st.Page("pages/data_entry.py", title="Nhập số liệu", icon=":material/upload_file:",
+            url_path="nhap-so-lieu"),
 ]
 
 page = st.navigation(PAGES)
