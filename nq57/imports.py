@@ -92,14 +92,14 @@ def sha256(data: bytes) -> str:
 
 def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
     """Items of every tracked year, unit names and periods, read once per upload."""
-    items = store.frame("excel/items", con, year=None)
     units = catalogue.units(store, con)
     return Context(
         items={
-            (int(r.year), r.code): Item(
-                r.code, r.item_type, r.name, r.unit_of_measure, r.comparator, r.kind,
-                int(r.year), r.reporting_unit, r.reporting_unit_name or r.reporting_unit)
-            for r in items.itertuples(index=False)
+            (r["year"], r["code"]): Item(
+                r["code"], r["item_type"], r["name"], r["unit_of_measure"], r["comparator"],
+                r["kind"], r["year"], r["reporting_unit"],
+                r["reporting_unit_name"] or r["reporting_unit"])
+            for r in store.rows("excel/items", con, year=None)
         },
         unit_codes=catalogue.unit_names(units),
         unit_labels=dict(zip(units["code"], units["name"], strict=True)),

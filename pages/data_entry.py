@@ -26,10 +26,17 @@ unit_names = dict(zip(units["code"], units["name"], strict=True))
 unit_codes = units["code"].tolist()
 periods = data.periods()
 period_codes = periods["code"].tolist()
+# Widget state is dropped while another page shows; the choices are kept apart so a
+# person who looks at the overview and comes back finds the page as they left it.
+kept = st.session_state.setdefault("entry_kept", {})
 if "entry_unit" not in st.session_state:
     chosen = [u for u in view.units if u in unit_codes]
-    st.session_state["entry_unit"] = chosen[0] if chosen else unit_codes[0]
-    st.session_state["entry_period"] = view.period
+    st.session_state["entry_unit"] = kept.get("unit") or (chosen[0] if chosen
+                                                          else unit_codes[0])
+if "entry_period" not in st.session_state:
+    st.session_state["entry_period"] = kept.get("period") or view.period
+if "entry_reporter" not in st.session_state:
+    st.session_state["entry_reporter"] = kept.get("reporter", "")
 
 left, middle, right = st.columns([2, 1, 2])
 unit = left.selectbox(T["unit"], unit_codes, key="entry_unit",
@@ -37,6 +44,7 @@ unit = left.selectbox(T["unit"], unit_codes, key="entry_unit",
 period = middle.selectbox(T["period"], period_codes, key="entry_period",
                           format_func=lambda code: parse_period(code).label)
 reporter = right.text_input(T["reporter"], key="entry_reporter", help=T["reporter_help"])
+kept.update(unit=unit, period=period, reporter=reporter)
 the_period = parse_period(period)
 deadline = periods.loc[periods["code"] == period, "report_deadline"].iloc[0]
 
@@ -118,7 +126,11 @@ if uploaded is not None:
     inspection = _inspect(content, uploaded.name)
     if not inspection.accepted:
         st.error(T["refused"].format(count=len(inspection.problems)), icon=":material/error:")
-        _problems(inspection.problems)
+        in_cells = tuple(p for p in inspection.problems if p.row is not None)
+        for whole in (p for p in inspection.problems if p.row is None):
+            st.error(whole.message)
+        if in_cells:
+            _problems(in_cells)
         marked = imports.annotated(inspection, content)
         if marked is not None:
             st.download_button(T["annotated_button"], data=marked,

@@ -20,6 +20,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from nq57 import fmt
 from nq57.excel.problems import FileRefused, problem
 from nq57.excel.safety import DEFAULT_LIMITS, Limits
 from nq57.labels import EXCEL_HEADERS
@@ -174,7 +175,8 @@ def _stream_rows(ws: object, header_row: int, columns: dict[str, int], limits: L
     for cells in ws.iter_rows(min_row=header_row + 1, max_col=last_column):
         number += 1
         if number - header_row > limits.max_rows:
-            raise FileRefused(problem("too_many_rows", sheet=ws.title, limit=limits.max_rows))
+            raise FileRefused(problem("too_many_rows", sheet=ws.title,
+                                          limit=fmt.number(limits.max_rows, 0)))
         if progress is not None and (number - header_row) % PROGRESS_EVERY == 0:
             progress(min(0.99, (number - header_row) / expected))
         width = len(cells)

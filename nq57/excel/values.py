@@ -175,6 +175,10 @@ def _bounded(value: float, percent: bool, measure: str, unit_of_measure: str,
         return Reading(error="percent_over_100", fields=fields)
     if measure == COUNT and abs(value - round(value)) > _TOLERANCE:
         return Reading(error="not_whole", fields=fields)
+    if measure == COUNT:
+        value = float(round(value))
+    elif measure in (PERCENT, COMPLETION):
+        value = min(value, 100.0)
     value = 0.0 if value == 0 else value  # no "-0"
     if measure in (PERCENT, COMPLETION) and not percent and 0 < value < 1:
         return Reading(value=value, warning="small_percent",
