@@ -22,6 +22,7 @@ from nq57.labels import EXCEL_MESSAGES
 from tests.excel.workbooks import ENTRY, dump, fill, rezip, sheet, template
 
 SHEET_XML = "xl/worksheets/sheet1.xml"
+FULL_HEADER = ("Mã chỉ tiêu", "Giá trị thực hiện", "Kỳ báo cáo", "Đơn vị báo cáo")
 
 
 @dataclass
@@ -43,6 +44,11 @@ def case(code: str) -> Callable[[Callable[[Store], Case]], Callable[[Store], Cas
         CODES[function.__name__] = code
         return function
     return register
+
+
+def full(rows: list[list[object]]) -> bytes:
+    """A self-made sheet with every column the import reads."""
+    return sheet(rows, header=FULL_HEADER)
 
 
 def filled(store: Store, values: dict[str, object], **kwargs: Any) -> bytes:
@@ -215,44 +221,35 @@ def unknown_target_code(store):
 
 @case("not_reporting_unit")
 def target_of_another_unit(store):
-    data = sheet([["1.5.4", 90, "2026-Q2", "SKHCN"]],
-                 header=("Mã chỉ tiêu", "Giá trị thực hiện", "Kỳ báo cáo", "Đơn vị báo cáo"))
-    return Case(data, "Trung tâm Phục vụ hành chính công tỉnh", cell="A2")
+    return Case(full([["1.5.4", 90, "2026-Q2", "SKHCN"]]),
+                "Trung tâm Phục vụ hành chính công tỉnh", cell="A2")
 
 
 @case("unknown_unit")
 def unknown_unit(store):
-    data = sheet([["1.1.1", 65, "2026-Q2", "Sở Không Tồn Tại"]],
-                 header=("Mã chỉ tiêu", "Giá trị thực hiện", "Kỳ báo cáo", "Đơn vị báo cáo"))
-    return Case(data, "Sở Không Tồn Tại", cell="D2")
+    return Case(full([["1.1.1", 65, "2026-Q2", "Sở Không Tồn Tại"]]), "Sở Không Tồn Tại", cell="D2")
 
 
 @case("malformed_period")
 def malformed_period(store):
-    data = sheet([["1.1.1", 65, "quý hai", "SKHCN"]],
-                 header=("Mã chỉ tiêu", "Giá trị thực hiện", "Kỳ báo cáo", "Đơn vị báo cáo"))
-    return Case(data, "quý hai", cell="C2")
+    return Case(full([["1.1.1", 65, "quý hai", "SKHCN"]]), "quý hai", cell="C2")
 
 
 @case("unknown_period")
 def period_not_tracked(store):
-    data = sheet([["1.1.1", 65, "Q2/2019", "SKHCN"]],
-                 header=("Mã chỉ tiêu", "Giá trị thực hiện", "Kỳ báo cáo", "Đơn vị báo cáo"))
-    return Case(data, "2019-Q2", cell="C2")
+    return Case(full([["1.1.1", 65, "Q2/2019", "SKHCN"]]), "2019-Q2", cell="C2")
 
 
 @case("period_mismatch")
 def period_mismatch(store):
-    data = sheet([["1.1.1", 65, "Quý III/2026", "SKHCN"]],
-                 header=("Mã chỉ tiêu", "Giá trị thực hiện", "Kỳ báo cáo", "Đơn vị báo cáo"))
-    return Case(data, "2026-Q3", cell="C2", options={"period": "2026-Q2"})
+    return Case(full([["1.1.1", 65, "Quý III/2026", "SKHCN"]]),
+                "2026-Q3", cell="C2", options={"period": "2026-Q2"})
 
 
 @case("unit_mismatch")
 def unit_mismatch(store):
-    data = sheet([["1.1.1", 65, "2026-Q2", "STC"]],
-                 header=("Mã chỉ tiêu", "Giá trị thực hiện", "Kỳ báo cáo", "Đơn vị báo cáo"))
-    return Case(data, "Sở Tài chính", cell="D2", options={"unit": "SKHCN"})
+    return Case(full([["1.1.1", 65, "2026-Q2", "STC"]]),
+                "Sở Tài chính", cell="D2", options={"unit": "SKHCN"})
 
 
 @case("template_unit_mismatch")
@@ -269,9 +266,8 @@ def template_of_another_period(store):
 
 @case("unit_conflict")
 def units_in_conflict(store):
-    data = sheet([["1.1.1", 65, "2026-Q2", "SKHCN"], ["1.2.1", 2, "2026-Q2", "STC"]],
-                 header=("Mã chỉ tiêu", "Giá trị thực hiện", "Kỳ báo cáo", "Đơn vị báo cáo"))
-    return Case(data, "SKHCN, STC")
+    return Case(full([["1.1.1", 65, "2026-Q2", "SKHCN"], ["1.2.1", 2, "2026-Q2", "STC"]]),
+                "SKHCN, STC")
 
 
 @case("period_conflict")
