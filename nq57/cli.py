@@ -17,9 +17,10 @@ from nq57 import catalogue, clock, demo, imports, labels, revisions, settings, s
 from nq57.bootstrap import prepare
 from nq57.catalogue import UnknownCode
 from nq57.db import Store, StoreBusy, env_path
+from nq57.excel.check import normalise_code
 from nq57.excel.problems import Problem
 from nq57.output import FORMATS, records, render
-from nq57.periods import PeriodError
+from nq57.periods import PeriodError, parse_period
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -163,7 +164,8 @@ def _template(store: Store, args: argparse.Namespace) -> int:
     output = Path(args.output)
     output.write_bytes(data)
     _print(labels.IMPORT_CLI["template_written"].format(
-        path=output, count=count, unit=args.unit.upper(), period=args.period))
+        path=output, count=count, unit=catalogue.resolve_unit(store, args.unit),
+        period=parse_period(args.period).label))
     return EXIT_OK
 
 
@@ -243,7 +245,7 @@ def _revoke(store: Store, args: argparse.Namespace) -> int:
 
 @command("history")
 def _history(store: Store, args: argparse.Namespace) -> int:
-    code = args.item.strip()
+    code = normalise_code(args.item)
     if code not in {row["code"] for row in store.rows("item_codes")}:
         raise UnknownCode(labels.MESSAGES["unknown_item"].format(code=code))
     _print(render(revisions.history(store, code), HISTORY_FIELDS, args.format))

@@ -9,11 +9,13 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from nq57 import fmt, imports, labels, revisions
+from nq57.db import StoreBusy
 from nq57.periods import parse_period
 from ui import data, widgets
 
 T = labels.EXCEL_PAGE
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_STYLED_ROWS = 2000
 
 view = st.session_state["filters"]
 st.title(T["title"])
@@ -85,8 +87,13 @@ def _inspect(content: bytes, name: str) -> imports.Inspection:
     if cached and cached[0] == key:
         return cached[1]
     bar = st.progress(0.0, text=T["reading"])
-    inspection = imports.inspect(data.store(), content, name, unit=unit, period=period,
-                                 progress=lambda done: bar.progress(done, text=T["reading"]))
+    try:
+        inspection = imports.inspect(
+            data.store(), content, name, unit=unit, period=period,
+            progress=lambda done: bar.progress(done, text=T["reading"]))
+    except StoreBusy as busy:
+        st.error(str(busy), icon=":material/hourglass_top:")
+        st.stop()
     bar.empty()
     st.session_state["entry_inspection"] = (key, inspection)
     return inspection
@@ -96,7 +103,7 @@ def _shown(value: object, unit_of_measure: str) -> str:
     return "" if value is None or pd.isna(value) else fmt.measure(value, unit_of_measure, 4)
 
 
-def _preview_table(preview: pd.DataFrame) -> Styler:
+def _preview_table(preview: pd.DataFrame) -> Styler | pd.DataFrame:
     table = pd.DataFrame({
         "row": preview["row"],
         "item_code": preview["item_code"],
@@ -106,11 +113,14 @@ def _preview_table(preview: pd.DataFrame) -> Styler:
         "new_value": [_shown(v, u) for v, u in zip(preview["new_value"],
                                                     preview["unit_of_measure"], strict=True)],
         "change": preview["change"].map(labels.CHANGE_LABELS),
-        "note": preview["note"],
-        "evidence": preview["evidence"],
+        "note": preview["note"].fillna(""),
+        "evidence": preview["evidence"].fillna(""),
     })
+    table = table.rename(columns=labels.PREVIEW_COLUMNS)
+    if len(table) > MAX_STYLED_ROWS:  # colouring every cell of a huge preview is slow
+        return table
     colours = preview["change"].map(labels.CHANGE_COLORS).tolist()
-    return table.rename(columns=labels.PREVIEW_COLUMNS).style.apply(
+    return table.style.apply(
         lambda row: [f"background-color: {colours[row.name]}"] * len(row), axis=1)
 
 
@@ -161,9 +171,13 @@ if uploaded is not None:
             st.caption(T["need_reporter"])
         if st.button(T["confirm"], type="primary", icon=":material/save:",
                      disabled=not changes or not reporter.strip()):
-            with st.spinner(T["saving"]):
-                st.session_state["entry_saved"] = imports.commit(data.store(), inspection,
-                                                                 reporter)
+            try:
+                with st.spinner(T["saving"]):
+                    st.session_state["entry_saved"] = imports.commit(data.store(), inspection,
+                                                                     reporter)
+            except StoreBusy as busy:
+                st.error(str(busy), icon=":material/hourglass_top:")
+                st.stop()
             st.session_state.pop("entry_inspection", None)
             st.session_state["entry_nonce"] = nonce + 1
             st.rerun()
@@ -178,7 +192,8 @@ st.markdown(f"**{T['uploads'].format(unit=unit_names[unit], period=the_period.la
 if log.empty:
     widgets.empty_state(T["no_uploads"])
 else:
-    shown_log = log[list(labels.UPLOAD_COLUMNS)].rename(columns=labels.UPLOAD_COLUMNS)
+    shown_log = log[list(labels.UPLOAD_COLUMNS)].fillna({"revoke_reason": ""}).rename(
+        columns=labels.UPLOAD_COLUMNS)
     st.dataframe(shown_log, hide_index=True, width="stretch")
 
 if not items.empty:
@@ -190,8 +205,12 @@ if not items.empty:
     if history.empty:
         widgets.empty_state(T["no_history"])
     else:
-        st.dataframe(history[list(labels.HISTORY_COLUMNS)].rename(
-            columns=labels.HISTORY_COLUMNS), hide_index=True, width="stretch")
+        measure = items.set_index("code").loc[item, "unit_of_measure"]
+        shown_history = history[list(labels.HISTORY_COLUMNS)].fillna(
+            {"note": "", "evidence": ""}).assign(value=[_shown(v, measure)
+                                                        for v in history["value"]])
+        st.dataframe(shown_history.rename(columns=labels.HISTORY_COLUMNS), hide_index=True,
+                     width="stretch")
 
 with st.expander(T["revoke"], icon=":material/undo:"):
     st.caption(T["revoke_help"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import os
+import struct
+import tracemalloc
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -139,6 +141,30 @@ def zip_bomb(store):
             for _ in range(200):
                 bomb.write(block)
     return Case(out.getvalue(), "tỷ lệ nén")
+
+
+def lie_about_size(data: bytes, name: str, size: int) -> bytes:
+    """The archive with the uncompressed size of one part understated in its headers."""
+    patched = bytearray(data)
+    encoded = name.encode()
+    for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = 0
+        while (start := patched.find(signature, start)) != -1:
+            if patched[start + name_at: start + name_at + len(encoded)] == encoded:
+                patched[start + size_at: start + size_at + 4] = struct.pack("<I", size)
+            start += 4
+    return bytes(patched)
+
+
+@case("corrupt")
+def sizes_that_lie(store):
+    data = good(store)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet_xml = archive.read(SHEET_XML)
+    padded = sheet_xml.replace(b"<sheetData>", b"<sheetData>" + b" " * (60 * 1024 * 1024))
+    bomb = lie_about_size(rezip(data, replace={SHEET_XML: padded}), SHEET_XML,
+                          len(sheet_xml))
+    return Case(bomb, "bị hỏng")
 
 
 @case("archive_limits")
@@ -398,3 +424,17 @@ def test_a_bad_file_is_refused_with_its_message_and_stores_nothing(demo_store: S
         assert found.cell == bad.cell
         assert bad.cell in found.message or found.code == "missing_code"
     assert dump(demo_store) == before
+
+
+@pytest.mark.parametrize("name", ["zip_bomb", "sizes_that_lie", "too_many_parts"])
+def test_hostile_archives_are_refused_in_bounded_memory(store: Store, name):
+    bad = CASES[name](store)
+    tracemalloc.start()
+    try:
+        inspection = imports.inspect(store, bad.data, "bomb.xlsx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert not inspection.accepted
+    assert peak < 16 * 1024 * 1024        # the bombs unpack to 60-200 MB
+
