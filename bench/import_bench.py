@@ -5,7 +5,8 @@ large: `bench_store` builds a database whose catalogue has that many synthetic
 targets (led by one unit, with every kind of measure), and `large_workbook` fills the
 real template for them the way a person would. `measure` imports the file end to end
 (safety checks, reading, validation, preview, one transaction) and reads it bare
-with openpyxl (read-only, every row), and reports both and their ratio.
+with openpyxl (read-only, every row), and reports both and their ratio, with the
+time to refuse a zip bomb and a sheet past the row limit.
 
     python -m bench.import_bench [--rows 5000] [--repeat 3] [--json]
 """
@@ -20,6 +21,7 @@ import shutil
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,8 +31,8 @@ import openpyxl
 from nq57 import catalogue, imports
 from nq57.bootstrap import prepare
 from nq57.db import Store
+from nq57.excel import safety, values
 from nq57.excel import template as template_book
-from nq57.excel import values
 
 UNIT = "SKHCN"
 PERIOD = "2026-Q2"
@@ -152,6 +154,7 @@ def measure(rows: int = 5000, repeat: int = 3) -> dict[str, float | int]:
             if not inspection.accepted or result is None:
                 raise RuntimeError(f"bench file refused: {inspection.problems[:3]}")
             stored = result.stored
+        refused = refusals(base)
     best_read, best_import = min(read_times), min(import_times)
     return {
         "rows": stored,
@@ -159,7 +162,47 @@ def measure(rows: int = 5000, repeat: int = 3) -> dict[str, float | int]:
         "bare_read_s": round(best_read, 3),
         "import_s": round(best_import, 3),
         "ratio": round(best_import / best_read, 2),
+        **refused,
     }
+
+
+def zip_bomb(data: bytes, unpacked_mb: int = 200) -> bytes:
+    """A copy of a workbook with a part that unpacks to `unpacked_mb` MB of zeros."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(
+            out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+        with target.open("xl/media/image1.png", "w") as bomb:
+            for _ in range(unpacked_mb):
+                bomb.write(bytes(1024 * 1024))
+    return out.getvalue()
+
+
+def too_many_rows(rows: int = safety.MAX_ROWS + 1) -> bytes:
+    """A self-made sheet one row past the row limit."""
+    book = openpyxl.Workbook(write_only=True)
+    ws = book.create_sheet("Số liệu")
+    ws.append(["Mã chỉ tiêu", "Giá trị thực hiện"])
+    for _ in range(rows):
+        ws.append(["1.1.1", 60])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def refusals(store: Store) -> dict[str, float]:
+    """Seconds to refuse a 200 MB zip bomb and a sheet past the row limit."""
+    cases = {"zip_bomb_s": zip_bomb(large_workbook(store)),
+             "too_many_rows_s": too_many_rows()}
+    figures = {}
+    for name, data in cases.items():
+        started = time.perf_counter()
+        inspection = imports.inspect(store, data, f"{name}.xlsx", unit=UNIT, period=PERIOD)
+        figures[name] = round(time.perf_counter() - started, 3)
+        if inspection.accepted:
+            raise RuntimeError(f"{name} was not refused")
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,7 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(
             f"Excel import, {figures['rows']} rows ({figures['file_bytes'] / 1e6:.1f} MB): "
             f"import {figures['import_s']:.2f} s, bare openpyxl read "
-            f"{figures['bare_read_s']:.2f} s, ratio {figures['ratio']:.2f} (target ≤ 2)\n")
+            f"{figures['bare_read_s']:.2f} s, ratio {figures['ratio']:.2f} (target ≤ 2)\n"
+            f"Refused: a 200 MB zip bomb in {figures['zip_bomb_s']:.2f} s, a sheet past the "
+            f"row limit in {figures['too_many_rows_s']:.2f} s\n")
     return 0
 
 

@@ -45,6 +45,10 @@ class NotAccepted(ValueError):
     """An inspection with errors was about to be committed."""
 
 
+class NothingToReport(ValueError):
+    """A template was asked for a unit that reports no item in that year."""
+
+
 @dataclass(frozen=True)
 class Inspection:
     """Everything known about an uploaded file before anything is stored."""
@@ -309,4 +313,7 @@ def template(store: Store, unit: str, period: str) -> tuple[bytes, int]:
         unit_name = names.loc[names["code"] == unit_code, "name"].iloc[0]
         deadline = store.rows("period", con, period=the_period.code)[0]["report_deadline"]
         items = template_items(store, unit_code, the_period.code, con)
+    if not items:
+        raise NothingToReport(labels.EXCEL_PAGE["no_items"].format(unit=unit_name,
+                                                                   year=the_period.year))
     return template_book.build(unit_code, unit_name, the_period, deadline, items), len(items)

@@ -80,12 +80,13 @@ uploaded = st.file_uploader(T["uploader"], type=["xlsx", "xlsm", "xls"],
                             key=f"entry_file_{nonce}")
 
 
-def _inspect(content: bytes, name: str) -> imports.Inspection:
-    """The inspection of this file for this unit and period, kept while nothing changes."""
+def _inspect(content: bytes, name: str) -> tuple[imports.Inspection, bytes | None]:
+    """The inspection of this file for this unit and period (and the annotated workbook
+    if it has errors), kept while nothing changes."""
     key = (imports.sha256(content), name, unit, period, data.version())
     cached = st.session_state.get("entry_inspection")
     if cached and cached[0] == key:
-        return cached[1]
+        return cached[1], cached[2]
     bar = st.progress(0.0, text=T["reading"])
     try:
         inspection = imports.inspect(
@@ -95,8 +96,9 @@ def _inspect(content: bytes, name: str) -> imports.Inspection:
         st.error(str(busy), icon=":material/hourglass_top:")
         st.stop()
     bar.empty()
-    st.session_state["entry_inspection"] = (key, inspection)
-    return inspection
+    marked = None if inspection.accepted else imports.annotated(inspection, content)
+    st.session_state["entry_inspection"] = (key, inspection, marked)
+    return inspection, marked
 
 
 def _shown(value: object, unit_of_measure: str) -> str:
@@ -133,7 +135,7 @@ def _problems(problems: tuple) -> None:
 
 if uploaded is not None:
     content = uploaded.getvalue()
-    inspection = _inspect(content, uploaded.name)
+    inspection, marked = _inspect(content, uploaded.name)
     if not inspection.accepted:
         st.error(T["refused"].format(count=len(inspection.problems)), icon=":material/error:")
         in_cells = tuple(p for p in inspection.problems if p.row is not None)
@@ -141,7 +143,6 @@ if uploaded is not None:
             st.error(whole.message)
         if in_cells:
             _problems(in_cells)
-        marked = imports.annotated(inspection, content)
         if marked is not None:
             st.download_button(T["annotated_button"], data=marked,
                                file_name=f"loi-{uploaded.name.rsplit('.', 1)[0]}.xlsx",

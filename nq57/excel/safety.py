@@ -22,7 +22,8 @@ from nq57.excel.problems import FileRefused, problem
 MAX_BYTES = 10 * 1024 * 1024          # what a unit's quarterly report never exceeds
 MAX_ROWS = 10_000                     # rows of the entry sheet, blank ones included
 MAX_ENTRIES = 500                     # parts in the archive (a workbook has ~10-40)
-MAX_UNPACKED = 64 * 1024 * 1024       # all parts together, uncompressed
+MAX_UNPACKED = 48 * 1024 * 1024       # all parts together, uncompressed
+MAX_PART = 24 * 1024 * 1024           # one part (a 10,000-row sheet is ~8 MB)
 MAX_RATIO = 100                       # uncompressed ÷ compressed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 MAX_CONTENT_TYPES = 256 * 1024        # [Content_Types].xml is read here, so it is small
@@ -50,6 +51,7 @@ class Limits:
     max_rows: int = MAX_ROWS
     max_entries: int = MAX_ENTRIES
     max_unpacked: int = MAX_UNPACKED
+    max_part: int = MAX_PART
     max_ratio: int = MAX_RATIO
     ratio_floor: int = RATIO_FLOOR
 
@@ -59,6 +61,11 @@ DEFAULT_LIMITS = Limits()
 
 def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+
+
+def _size(size: int) -> str:
+    """'12,5 MB' or '840 KB'."""
+    return f"{_megabytes(size)} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
 
 
 def read_limited(path: Path, file_name: str | None = None,
@@ -127,17 +134,21 @@ def _check_archive(archive: zipfile.ZipFile, file_name: str, limits: Limits) -> 
             raise FileRefused(problem("macro", file=file_name))
         if lowered.endswith("workbook.bin"):
             raise FileRefused(problem("binary_workbook", file=file_name))
-        total += entry.file_size
         ratio = entry.file_size / max(entry.compress_size, 1)
         if entry.file_size > limits.ratio_floor and ratio > limits.max_ratio:
             raise FileRefused(problem(
                 "archive_limits", file=file_name,
                 detail=f"tỷ lệ nén {ratio:,.0f}:1 ở {name[:60]}".replace(",", ".")))
+        if entry.file_size > limits.max_part:
+            raise FileRefused(problem(
+                "archive_limits", file=file_name,
+                detail=f"{name[:60]} giải nén ra {_size(entry.file_size)}, tối đa "
+                       f"{_size(limits.max_part)}"))
+        total += entry.file_size
     if total > limits.max_unpacked:
         raise FileRefused(problem(
             "archive_limits", file=file_name,
-            detail=f"giải nén ra {_megabytes(total)} MB, tối đa "
-                   f"{limits.max_unpacked // 1024 // 1024} MB"))
+            detail=f"giải nén ra {_size(total)}, tối đa {_size(limits.max_unpacked)}"))
     _check_content_types(archive, file_name, seen)
 
 

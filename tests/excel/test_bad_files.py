@@ -174,6 +174,11 @@ def unpacks_beyond_the_limit(store):
 
 
 @case("archive_limits")
+def one_part_beyond_the_limit(store):
+    return Case(good(store), "giải nén ra", options={"limits": Limits(max_part=2_000)})
+
+
+@case("archive_limits")
 def too_many_parts(store):
     extra = {f"customXml/item{n}.xml": b"<a/>" for n in range(safety.MAX_ENTRIES + 1)}
     return Case(rezip(good(store), add=extra), "thành phần")

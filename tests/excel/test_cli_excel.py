@@ -27,6 +27,9 @@ def test_template_command_writes_the_units_template(store: Store, tmp_path: Path
     refused = nq57("template", "--unit", "NOPE", "--period", "2026-Q2", "-o", str(target))
     assert refused.returncode == 1
     assert "Không có đơn vị mã «NOPE»" in refused.stderr
+    nothing = nq57("template", "--unit", "BQLKCN", "--period", "2026-Q2", "-o", str(target))
+    assert nothing.returncode == 1
+    assert "không chủ trì báo cáo chỉ tiêu, nhiệm vụ nào trong năm 2026" in nothing.stderr
 
 
 def test_import_json_accepts_stores_and_reports_every_row(store: Store, tmp_path: Path):
