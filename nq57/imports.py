@@ -85,7 +85,7 @@ class Inspection:
     @property
     def annotatable(self) -> bool:
         """Errors that point at rows of a readable sheet can be written into the file."""
-        return not self.accepted and self.sheet is not None
+        return self.sheet is not None and any(p.row is not None for p in self.problems)
 
 
 def sha256(data: bytes) -> str:

@@ -233,6 +233,8 @@ EXCEL_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
              "tùy chọn. Tên cột không phân biệt chữ hoa, dấu và khoảng trắng; thứ tự cột tùy ý."),
     ("text", "Kỳ báo cáo ghi theo dạng 2026-Q2, Q2/2026 hoặc Quý II/2026. Đơn vị ghi mã (ví dụ "
              "SKHCN) hoặc tên đầy đủ."),
+    ("text", "Dòng tiêu đề nhóm (1.1, I…) và dòng chỉ tiêu của đơn vị khác mà để trống giá trị "
+             "được bỏ qua; nếu có giá trị, hệ thống báo lỗi."),
     ("text", "Tệp phải là .xlsx (không nhận .xls, tệp có macro hoặc tệp đặt mật khẩu), dung "
              "lượng tối đa {max_mb} MB và tối đa {max_rows} dòng."),
 )

@@ -225,6 +225,10 @@ def _check_rows(sheet: ReadSheet, context: Context, unit: str, year: int,
             continue
         code = normalise_code(row.code)
         item = context.items.get((year, code))
+        reported = has_value or row.number in sheet.formula_rows or note or evidence
+        if not reported and (item is None or item.reporting_unit != unit
+                             or code in first_row):
+            continue  # a heading ("1.1", "I") or another unit's row left empty
         if item is None:
             found.error("unknown_item", row.number, code_column, code=str(row.code).strip()[:40],
                         year=year)

@@ -39,7 +39,7 @@ def test_a_self_made_sheet_below_titles_after_other_sheets_is_read(store: Store)
           "đo kiểm tháng 6", "https://example.org/bb.pdf"],
          [None, None, None, None, None, None, None],
          ["Doanh nghiệp KH&CN", "1.3.1", "1.250", "Q2/2026", "skhcn", None, None],
-         ["", "1.3.7 ", None, "2026-Q2", "Sở KH&CN", None, None]],
+         ["", "1.3.7 ", "50%", "2026-Q2", "Sở KH&CN", None, None]],
         header=("Tên", "MÃ CHỈ TIÊU", "Giá trị  thực hiện (lũy kế)", "Kỳ báo cáo",
                 "Đơn vị báo cáo", "Ghi chú", "Minh chứng"),
         title_rows=["ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI", "BÁO CÁO QUÝ II/2026", ""],
@@ -162,3 +162,18 @@ def test_rows_far_below_the_header_keep_their_sheet_row_numbers(store: Store):
     inspection = imports.inspect(store, out.getvalue(), "s.xlsx", unit="SKHCN",
                                  period="2026-Q2")
     assert [(p.code, p.cell) for p in inspection.problems] == [("not_a_number", "E40")]
+
+
+def test_headings_and_other_units_rows_left_empty_are_passed_over(store: Store):
+    data = sheet([["1.1", "Về phát triển hạ tầng", None],
+                  ["1.1.1", "Tỷ lệ phủ sóng 5G", 61],
+                  ["1.5", "Chuyển đổi số", None],
+                  ["1.5.4", "Dịch vụ công (Trung tâm Phục vụ HCC)", None],
+                  ["I", "Nâng cao nhận thức", ""],
+                  ["II.1", "Chương trình đột phá", "50%"]],
+                 header=("Mã chỉ tiêu", "Nội dung", "Giá trị thực hiện"))
+    inspection = imports.inspect(store, data, "tong-hop.xlsx", unit="SKHCN",
+                                 period="2026-Q2")
+    assert inspection.accepted, [p.message for p in inspection.problems]
+    assert values_of(inspection) == {"1.1.1": 61.0, "II.1": 50.0}
+
