@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import openpyxl
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from nq57 import fmt
 from nq57.excel.problems import FileRefused, problem
@@ -161,18 +162,21 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _stream_rows(ws: object, header_row: int, columns: dict[str, int], limits: Limits,
+def _stream_rows(ws: ReadOnlyWorksheet, header_row: int, columns: dict[str, int], limits: Limits,
                  progress: Progress | None) -> tuple[tuple[SheetRow, ...], list[int]]:
     """Rows under the header that hold anything in the import's columns."""
     last_column = max(columns.values())
     at = {name: index - 1 for name, index in columns.items()}
     value_at = at["value"]
     extras = [(name, at[name]) for name in ("period", "unit", "note", "evidence") if name in at]
-    expected = max(1, (getattr(ws, "max_row", None) or 0) - header_row)
+    expected = max(1, (ws.max_row or 0) - header_row)
     rows: list[SheetRow] = []
     blank_values: list[int] = []
     number = header_row
-    for cells in ws.iter_rows(min_row=header_row + 1, max_col=last_column):
+    # An explicit last row: the sheet's declared dimension may be wrong (some programs
+    # write a stale one) and must not cut rows off; the row limit bounds the reading.
+    last_row = header_row + limits.max_rows + 1
+    for cells in ws.iter_rows(min_row=header_row + 1, max_row=last_row, max_col=last_column):
         number += 1
         if number - header_row > limits.max_rows:
             raise FileRefused(problem("too_many_rows", sheet=ws.title,

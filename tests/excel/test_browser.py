@@ -16,6 +16,7 @@ import pytest
 
 from nq57.bootstrap import prepare
 from nq57.db import Store
+from nq57.excel.read import read_workbook
 from tests.excel.workbooks import fill, template
 
 pytestmark = pytest.mark.e2e
@@ -74,6 +75,12 @@ def test_a_unit_uploads_its_report_in_the_browser(server: str, tmp_path: Path):
         page.get_by_text("Tổng quan").first.wait_for(timeout=60_000)
         page.goto(f"{server}/nhap-so-lieu?unit=SNV&period=2026-Q3")
         page.get_by_text("4 chỉ tiêu, nhiệm vụ do Sở Nội vụ báo cáo").wait_for(timeout=60_000)
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name="Tải biểu mẫu Excel").click()
+        downloaded = tmp_path / download.value.suggested_filename
+        download.value.save_as(downloaded)
+        assert downloaded.name == "bieu-mau-SNV-2026-Q3.xlsx"
+        assert read_workbook(downloaded.read_bytes(), downloaded.name).meta["unit"] == "SNV"
         page.get_by_role("textbox", name="Người báo cáo").fill("Phạm Thị D")
         page.get_by_role("textbox", name="Người báo cáo").press("Enter")
         page.locator("input[type=file]").set_input_files(str(report))

@@ -4,6 +4,8 @@ by its names wherever it is, unit and period written any usual way."""
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 
 import openpyxl
 import pytest
@@ -11,7 +13,7 @@ import pytest
 from nq57 import imports
 from nq57.db import Store
 from nq57.excel.read import META_SHEET, header_columns, read_workbook
-from tests.excel.workbooks import fill, sheet, template
+from tests.excel.workbooks import fill, rezip, sheet, template
 
 HEADER = ("Mã chỉ tiêu", "Kỳ báo cáo", "Đơn vị báo cáo", "Giá trị thực hiện", "Ghi chú",
           "Minh chứng")
@@ -176,4 +178,16 @@ def test_headings_and_other_units_rows_left_empty_are_passed_over(store: Store):
                                  period="2026-Q2")
     assert inspection.accepted, [p.message for p in inspection.problems]
     assert values_of(inspection) == {"1.1.1": 61.0, "II.1": 50.0}
+
+
+def test_rows_beyond_a_wrong_declared_dimension_are_still_read(store: Store):
+    data = sheet([["1.1.1", 61], ["1.1.2", 72], ["1.3.1", 9]])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    stale = re.sub(r'<dimension ref="[^"]*" ?/>', '<dimension ref="A1:B2"/>', xml)
+    assert stale != xml
+    inspection = imports.inspect(store, rezip(data, replace={
+        "xl/worksheets/sheet1.xml": stale.encode()}), "cu.xlsx", unit="SKHCN",
+        period="2026-Q2")
+    assert values_of(inspection) == {"1.1.1": 61.0, "1.1.2": 72.0, "1.3.1": 9.0}
 
