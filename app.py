@@ -19,6 +19,8 @@ PAGES = [
             icon=":material/search:", url_path=labels.DETAIL_PAGE_PATH),
     st.Page("pages/tasks.py", title=labels.PAGE_TITLES["tasks"],
             icon=":material/checklist:", url_path="nhiem-vu"),
+    st.Page("pages/data_entry.py", title="Nhập số liệu", icon=":material/upload_file:",
+            url_path="nhap-so-lieu"),
 ]
 
 page = nav.navigation(PAGES)

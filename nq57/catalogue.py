@@ -12,6 +12,7 @@ import pandas as pd
 from nq57.db import ROOT, Store, get_setting, set_setting
 from nq57.labels import MESSAGES
 from nq57.periods import Period, parse_period
+from nq57.text import compact
 
 DATA_DIR = ROOT / "data"
 
@@ -90,12 +91,23 @@ def periods(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> pd.Da
     return store.frame("periods", con)
 
 
+def unit_names(frame: pd.DataFrame) -> dict[str, str]:
+    """Every way a unit may be written (its code in any case, its full or short name,
+    folded) -> its code. Codes win over names."""
+    names: dict[str, str] = {}
+    for column in ("short_name", "name", "code"):
+        names |= {compact(text): code for text, code in
+                  zip(frame[column], frame["code"], strict=True) if compact(text)}
+    return names
+
+
 def resolve_unit(store: Store, code: str,
                  con: duckdb.DuckDBPyConnection | None = None) -> str:
-    """The unit code as stored, for a code typed in any case; UnknownCode otherwise."""
-    known = units(store, con)["code"].tolist()
-    by_fold = {c.upper(): c for c in known}
-    found = by_fold.get(str(code).strip().upper())
+    """The unit code as stored, for its code typed in any case or its name written
+    any way ("Sở Khoa học và Công nghệ"); UnknownCode otherwise."""
+    frame = units(store, con)
+    known = frame["code"].tolist()
+    found = unit_names(frame).get(compact(str(code)))
     if found is None:
         raise UnknownCode(MESSAGES["unknown_unit"].format(code=code, known=", ".join(known)))
     return found

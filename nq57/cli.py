@@ -7,15 +7,20 @@ database busy); 2 usage error (argparse's own).
 from __future__ import annotations
 
 import argparse
+import getpass
+import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from nq57 import catalogue, clock, demo, settings, status
+from nq57 import catalogue, clock, demo, imports, labels, revisions, settings, status
 from nq57.bootstrap import prepare
 from nq57.catalogue import UnknownCode
 from nq57.db import Store, StoreBusy, env_path
-from nq57.output import FORMATS, render
-from nq57.periods import PeriodError
+from nq57.excel.check import normalise_code
+from nq57.excel.problems import Problem
+from nq57.output import FORMATS, records, render
+from nq57.periods import PeriodError, parse_period
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -143,6 +148,153 @@ def _demo(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- Excel round trip -----------------------------------------------------------
+
+IMPORT_FORMATS = ("text", "json")
+UPLOAD_FIELDS = ("id", "unit_code", "period_code", "file_name", "sha256", "rows_read",
+                 "rows_stored", "uploaded_by", "uploaded_at", "revoked", "revoked_by",
+                 "revoke_reason")
+HISTORY_FIELDS = ("id", "period_code", "unit_code", "value", "note", "evidence", "upload_id",
+                  "file_name", "recorded_at", "recorded_by", "revoked", "is_current")
+
+
+@command("template")
+def _template(store: Store, args: argparse.Namespace) -> int:
+    data, count = imports.template(store, args.unit, args.period)
+    output = Path(args.output)
+    output.write_bytes(data)
+    _print(labels.IMPORT_CLI["template_written"].format(
+        path=output, count=count, unit=catalogue.resolve_unit(store, args.unit),
+        period=parse_period(args.period).label))
+    return EXIT_OK
+
+
+def _import_json(inspection: imports.Inspection, result: revisions.RecordResult | None,
+                 dry_run: bool) -> str:
+    rows = inspection.preview.rename(columns={"item_code": "item", "new_value": "value"})
+    return json.dumps({
+        "accepted": inspection.accepted,
+        "dry_run": dry_run,
+        "upload_id": result.upload_id if result else None,
+        "duplicate_of": result.duplicate_of if result else None,
+        "stored": result.stored if result else 0,
+        "unchanged": result.unchanged if result else 0,
+        "file": inspection.file_name,
+        "sha256": inspection.sha256,
+        "unit": inspection.unit,
+        "period": inspection.period,
+        "rows": records(rows, ("row", "item", "value", "on_record", "change", "note",
+                               "evidence")),
+        "errors": [_problem_json(p) for p in inspection.problems],
+        "warnings": [_problem_json(p) for p in inspection.warnings],
+    }, ensure_ascii=False, indent=2)
+
+
+def _problem_json(found: Problem) -> dict[str, object]:
+    return {key: found.as_dict()[key] for key in ("sheet", "row", "column", "cell", "code",
+                                                  "message")}
+
+
+def _import_text(inspection: imports.Inspection, result: revisions.RecordResult | None,
+                 dry_run: bool) -> None:
+    texts = labels.IMPORT_CLI
+    if not inspection.accepted:
+        sys.stderr.write(texts["refused"].format(file=inspection.file_name,
+                                                 count=len(inspection.problems)) + "\n")
+        for found in inspection.problems:
+            sys.stderr.write(f"  Lỗi: {found.message}\n")
+        return
+    _print(texts["accepted"].format(file=inspection.file_name, unit=inspection.unit,
+                                    period=inspection.period, rows=len(inspection.values)))
+    for found in inspection.warnings:
+        _print(f"  Lưu ý: {found.message}")
+    if dry_run or result is None:
+        _print(texts["dry_run"])
+    elif result.upload_id is not None:
+        _print(texts["stored"].format(upload=result.upload_id, stored=result.stored,
+                                      unchanged=result.unchanged))
+    else:
+        _print(texts["unchanged"])
+        if result.duplicate_of is not None:
+            _print(texts["duplicate"].format(upload=result.duplicate_of))
+
+
+@command("import")
+def _import(store: Store, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        inspection, result = imports.import_path(
+            store, path, by=args.by, unit=args.unit, period=args.period, dry_run=args.dry_run)
+    except OSError as exc:
+        sys.stderr.write(labels.IMPORT_CLI["unreadable"].format(
+            path=path, reason=exc.strerror or exc) + "\n")
+        return EXIT_USAGE
+    if args.format == "json":
+        _print(_import_json(inspection, result, args.dry_run))
+    else:
+        _import_text(inspection, result, args.dry_run)
+    return EXIT_OK if inspection.accepted else EXIT_REFUSED
+
+
+@command("revoke")
+def _revoke(store: Store, args: argparse.Namespace) -> int:
+    revisions.revoke_upload(store, args.upload_id, args.by, args.reason)
+    _print(labels.IMPORT_CLI["revoked"].format(upload=args.upload_id))
+    return EXIT_OK
+
+
+@command("history")
+def _history(store: Store, args: argparse.Namespace) -> int:
+    code = normalise_code(args.item)
+    if code not in {row["code"] for row in store.rows("item_codes")}:
+        raise UnknownCode(labels.MESSAGES["unknown_item"].format(code=code))
+    _print(render(revisions.history(store, code), HISTORY_FIELDS, args.format))
+    return EXIT_OK
+
+
+@command("uploads")
+def _uploads(store: Store, args: argparse.Namespace) -> int:
+    with store.connect() as con:
+        unit = catalogue.resolve_unit(store, args.unit, con) if args.unit else None
+        period = catalogue.resolve_period(store, args.period, con).code if args.period else None
+    _print(render(revisions.uploads(store, unit, period), UPLOAD_FIELDS, args.format))
+    return EXIT_OK
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "không rõ"
+
+
+def _add_excel_parsers(sub: argparse._SubParsersAction,
+                       with_format: Callable[[argparse.ArgumentParser],
+                                             argparse.ArgumentParser]) -> None:
+    template = sub.add_parser("template", help="tạo biểu mẫu Excel của một đơn vị cho một kỳ")
+    template.add_argument("--unit", required=True, help="mã đơn vị báo cáo, ví dụ SKHCN")
+    template.add_argument("--period", required=True, help="kỳ báo cáo, ví dụ 2026-Q2")
+    template.add_argument("-o", "--output", required=True, help="tệp .xlsx sẽ ghi ra")
+    imp = sub.add_parser("import", help="kiểm tra và nhập một tệp Excel số liệu thực hiện")
+    imp.add_argument("file", help="tệp .xlsx đã điền")
+    imp.add_argument("--unit", help="đơn vị báo cáo (mặc định: theo biểu mẫu hoặc cột trong tệp)")
+    imp.add_argument("--period", help="kỳ báo cáo (mặc định: theo biểu mẫu hoặc cột trong tệp)")
+    imp.add_argument("--dry-run", action="store_true", dest="dry_run",
+                     help="chỉ kiểm tra, không lưu gì")
+    imp.add_argument("--by", default=_os_user(),
+                     help="người báo cáo (mặc định: tên người dùng hệ điều hành)")
+    imp.add_argument("--format", choices=IMPORT_FORMATS, default="text")
+    revoke = sub.add_parser("revoke", help="thu hồi một lần nhập (các giá trị trở về lần trước)")
+    revoke.add_argument("upload_id", type=int, help="số lần nhập (xem lệnh uploads)")
+    revoke.add_argument("--by", required=True, help="người thu hồi")
+    revoke.add_argument("--reason", required=True, help="lý do thu hồi")
+    history = with_format(sub.add_parser("history", help="lịch sử giá trị của một chỉ tiêu"))
+    history.add_argument("item", help="mã chỉ tiêu hoặc nhiệm vụ, ví dụ 1.1.1")
+    uploads = with_format(sub.add_parser("uploads", help="nhật ký các lần nhập số liệu"))
+    uploads.add_argument("--unit", help="mã đơn vị báo cáo")
+    uploads.add_argument("--period", help="kỳ báo cáo, ví dụ 2026-Q2")
+
+
 # --- parser ---------------------------------------------------------------------
 
 def _as_of(text: str) -> str:
@@ -188,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="ngày đánh giá (YYYY-MM-DD; mặc định NQ57_TODAY hoặc hôm nay)")
     demo_cmd = sub.add_parser("demo", help="nạp hoặc xóa số liệu minh họa")
     demo_cmd.add_argument("action", choices=("load", "remove"))
+    _add_excel_parsers(sub, with_format)
     return parser
 
 

@@ -369,3 +369,405 @@ CHART_TEXTS: dict[str, str] = {
     "values": "Thực hiện và tình trạng",
     "year_end": "Cuối {year}",
 }
+
+# --- Excel round trip (template, upload, validation, revisions) -------------------
+
+EXCEL_SHEET_ENTRY = "Nhập số liệu"
+EXCEL_SHEET_HELP = "Hướng dẫn"
+
+# Header names of the entry sheet. The import finds a column by the folded start of
+# its header, so "Giá trị thực hiện (lũy kế)" is the value column too.
+EXCEL_HEADERS: dict[str, str] = {
+    "code": "Mã chỉ tiêu",
+    "group": "Nhóm",
+    "name": "Tên chỉ tiêu, nhiệm vụ",
+    "unit_of_measure": "Đơn vị tính",
+    "threshold": "Chỉ tiêu năm",
+    "how": "Cách tính",
+    "last": "Đã báo cáo gần nhất",
+    "value": "Giá trị thực hiện",
+    "note": "Ghi chú",
+    "evidence": "Minh chứng",
+    "period": "Kỳ báo cáo",
+    "unit": "Đơn vị báo cáo",
+    "errors": "Lỗi cần sửa",
+}
+
+EXCEL_HOW: dict[str, str] = {
+    "level": "Giá trị tại cuối kỳ",
+    "cumulative": "Lũy kế từ đầu năm đến cuối kỳ",
+    "completion": "% hoàn thành (0–100)",
+}
+
+EXCEL_TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU, NHIỆM VỤ NĂM {year}"
+EXCEL_SUBTITLE = "Nghị quyết 57-NQ/TW · Kế hoạch 03-KH/BCĐ tỉnh Đồng Nai"
+EXCEL_UNIT_LINE = "Đơn vị báo cáo: {name} (mã {code})"
+EXCEL_PERIOD_LINE = "Kỳ báo cáo: {label} ({code}) · Hạn gửi báo cáo: {deadline}"
+EXCEL_ENTRY_HINT = (
+    "Chỉ nhập vào các ô nền vàng: Giá trị thực hiện, Ghi chú, Minh chứng. Để trống nếu "
+    "chưa có số liệu. Xem cách ghi số ở trang «Hướng dẫn»."
+)
+EXCEL_LAST_NONE = "Chưa báo cáo"
+EXCEL_LAST_OF = "{value} ({period})"
+EXCEL_INPUT_TITLE = "Giá trị thực hiện"
+EXCEL_INPUT_PROMPT: dict[str, str] = {
+    "percent": "Nhập tỷ lệ % từ 0 đến 100, ví dụ 85,5",
+    "count": "Nhập số nguyên từ 0 trở lên, lũy kế từ đầu năm nếu chỉ tiêu tính lũy kế",
+    "decimal": "Nhập một số từ 0 trở lên",
+    "completion": "Chọn hoặc nhập mức hoàn thành % từ 0 đến 100",
+}
+EXCEL_INPUT_ERROR: dict[str, str] = {
+    "percent": "Tỷ lệ phải là một số từ 0 đến 100.",
+    "count": "Số lượng phải là số nguyên từ 0 trở lên.",
+    "decimal": "Giá trị phải là một số từ 0 trở lên.",
+    "completion": "Mức hoàn thành phải là một số từ 0 đến 100.",
+}
+
+# The instructions sheet, one paragraph a row. The value rules are the same text the
+# README states and the tests exercise (nq57.excel.values).
+EXCEL_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
+    ("title", "HƯỚNG DẪN ĐIỀN BIỂU MẪU BÁO CÁO"),
+    ("head", "1. Các bước"),
+    ("text", "Bước 1. Tải biểu mẫu của đơn vị và kỳ báo cáo tại trang «Nhập số liệu» của "
+             "bảng điều khiển (biểu mẫu đã có sẵn các chỉ tiêu, nhiệm vụ đơn vị chủ trì báo cáo)."),
+    ("text", "Bước 2. Nhập số liệu vào các ô nền vàng của trang «Nhập số liệu». Các ô khác "
+             "được khóa để tránh sửa nhầm."),
+    ("text", "Bước 3. Lưu tệp dưới dạng .xlsx và tải lên tại trang «Nhập số liệu». Hệ thống "
+             "kiểm tra và hiển thị trước các giá trị sẽ được ghi nhận; chỉ khi bấm «Xác nhận» "
+             "số liệu mới được lưu."),
+    ("text", "Nếu tệp có lỗi, không giá trị nào được lưu. Tải về tệp đã đánh dấu lỗi (thêm cột "
+             "«Lỗi cần sửa»), sửa các ô được tô đỏ rồi tải lên lại."),
+    ("head", "2. Nhập giá trị thực hiện"),
+    ("text", "Chỉ tiêu tính lũy kế (ví dụ số doanh nghiệp, số nhiệm vụ): nhập tổng số từ đầu "
+             "năm đến hết kỳ báo cáo, không nhập riêng số của quý."),
+    ("text", "Chỉ tiêu tỷ lệ (%): nhập giá trị tại cuối kỳ, từ 0 đến 100."),
+    ("text", "Nhiệm vụ và chỉ tiêu định tính: nhập mức hoàn thành theo %, từ 0 đến 100 "
+             "(chọn 0, 25, 50, 75, 100 hoặc nhập số khác trong khoảng đó). Báo cáo hoàn thành "
+             "100% cần kèm minh chứng."),
+    ("text", "Để trống ô «Giá trị thực hiện» nghĩa là chưa báo cáo chỉ tiêu đó trong tệp này; "
+             "giá trị đã báo cáo trước đây (nếu có) được giữ nguyên."),
+    ("text", "Minh chứng: ghi đường dẫn (link) hoặc tên tệp văn bản, hình ảnh đã gửi Tổ giúp "
+             "việc."),
+    ("head", "3. Cách hệ thống hiểu các con số"),
+    ("text", "Dấu phẩy là dấu thập phân: 85,5 là tám mươi lăm phẩy năm. Dấu chấm đứng một mình "
+             "cũng được hiểu là dấu thập phân: 85.5 là 85,5."),
+    ("text", "Với chỉ tiêu đếm số lượng (người, doanh nghiệp, nhiệm vụ…), dấu chấm, dấu phẩy "
+             "hoặc khoảng trắng tách từng nhóm 3 chữ số là dấu phân cách hàng nghìn: 1.250, "
+             "1,250 và 1 250 đều là một nghìn hai trăm năm mươi. Số lượng phải là số nguyên."),
+    ("text", "Với tỷ lệ, điểm số và các giá trị khác, một dấu chấm hoặc một dấu phẩy luôn là "
+             "dấu thập phân: 12.500 là 12,5. Khi có cả hai dấu (1.250,5 hoặc 1,250.5), dấu "
+             "đứng sau là dấu thập phân."),
+    ("text", "Dấu %: «85,5%», «85,5 %» và «85.5%» đều là 85,5%. Ô định dạng phần trăm trong "
+             "Excel (giá trị 0,855 hiển thị 85,5%) được hiểu theo số hiển thị: 85,5%. Chỉ tiêu "
+             "không tính bằng % thì không được ghi dấu %."),
+    ("text", "Ô số thường (không định dạng %) được hiểu đúng như số đã nhập: 0,855 ở chỉ tiêu "
+             "tỷ lệ là 0,855%, không phải 85,5% (hệ thống sẽ nhắc khi gặp trường hợp này)."),
+    ("text", "Có thể ghi kèm đơn vị tính sau số, ví dụ «1.250 người». Không ghi chữ khác "
+             "(«khoảng 50», «trên 80%»), không ghi số âm."),
+    ("text", "Ô có công thức được nhận theo kết quả đã tính. Tệp do phần mềm không tính công "
+             "thức tạo ra cần được mở và lưu lại bằng Excel hoặc LibreOffice trước khi tải lên."),
+    ("text", "Ngày tháng không phải là số: nếu Excel tự đổi số thành ngày (ví dụ 1.5 thành "
+             "01/05), hãy định dạng ô là Số và nhập lại."),
+    ("head", "4. Tệp tự lập"),
+    ("text", "Có thể tải lên bảng tự lập nếu có dòng tiêu đề gồm các cột «Mã chỉ tiêu» và «Giá "
+             "trị thực hiện»; các cột «Kỳ báo cáo», «Đơn vị báo cáo», «Ghi chú», «Minh chứng» là "
+             "tùy chọn. Tên cột không phân biệt chữ hoa, dấu và khoảng trắng; thứ tự cột tùy ý."),
+    ("text", "Kỳ báo cáo ghi theo dạng 2026-Q2, Q2/2026 hoặc Quý II/2026. Đơn vị ghi mã (ví dụ "
+             "SKHCN) hoặc tên đầy đủ."),
+    ("text", "Dòng tiêu đề nhóm (1.1, I…) và dòng chỉ tiêu của đơn vị khác mà để trống giá trị "
+             "được bỏ qua; nếu có giá trị, hệ thống báo lỗi."),
+    ("text", "Tệp phải là .xlsx (không nhận .xls, tệp có macro hoặc tệp đặt mật khẩu), dung "
+             "lượng tối đa {max_mb} MB và tối đa {max_rows} dòng."),
+)
+
+CHANGE_LABELS: dict[str, str] = {
+    "new": "Mới",
+    "changed": "Thay đổi",
+    "unchanged": "Không đổi",
+    "not_reported": "Chưa báo cáo",
+}
+
+# The colour the preview gives each kind of change (never the only cue: the column
+# "Thay đổi" says it in words).
+CHANGE_COLORS: dict[str, str] = {
+    "new": "#D7F0E5",
+    "changed": "#FFE9B3",
+    "unchanged": "#FFFFFF",
+    "not_reported": "#EEEEEE",
+}
+
+PREVIEW_COLUMNS: dict[str, str] = {
+    "row": "Dòng",
+    "item_code": "Mã",
+    "name": "Chỉ tiêu, nhiệm vụ",
+    "unit_of_measure": "Đơn vị tính",
+    "on_record": "Giá trị đang lưu",
+    "new_value": "Giá trị mới",
+    "change": "Thay đổi",
+    "note": "Ghi chú",
+    "evidence": "Minh chứng",
+}
+
+PROBLEM_COLUMNS: dict[str, str] = {
+    "severity": "Mức",
+    "sheet": "Trang",
+    "row": "Dòng",
+    "cell": "Ô",
+    "message": "Nội dung",
+}
+
+SEVERITY_LABELS: dict[str, str] = {"error": "Lỗi", "warning": "Lưu ý"}
+
+# Every reason an upload is refused (errors) or flagged (warnings). {cell} etc. are
+# filled in by nq57.excel.check; each code is exercised by tests/excel.
+EXCEL_MESSAGES: dict[str, str] = {
+    # the file itself
+    "file_empty": "Tệp «{file}» rỗng (0 byte).",
+    "file_too_large": (
+        "Tệp «{file}» có dung lượng {size} MB, vượt giới hạn {limit} MB. Hãy xóa các trang, "
+        "hình ảnh không cần thiết rồi tải lên lại."
+    ),
+    "not_xlsx": (
+        "Tệp «{file}» không phải tệp Excel .xlsx. Hãy dùng biểu mẫu tải ở trang «Nhập số liệu», "
+        "hoặc trong Excel chọn Tệp → Lưu thành → Sổ làm việc Excel (*.xlsx)."
+    ),
+    "old_xls": (
+        "Tệp «{file}» có định dạng Excel cũ (.xls). Hãy mở tệp và lưu lại dưới dạng Sổ làm "
+        "việc Excel (*.xlsx) rồi tải lên."
+    ),
+    "encrypted": (
+        "Tệp «{file}» được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu (Tệp → Thông tin "
+        "→ Bảo vệ sổ làm việc) rồi tải lên lại."
+    ),
+    "binary_workbook": (
+        "Tệp «{file}» là sổ làm việc nhị phân (.xlsb). Hãy lưu lại dưới dạng Sổ làm việc Excel "
+        "(*.xlsx) rồi tải lên."
+    ),
+    "macro": (
+        "Tệp «{file}» có chứa macro (VBA). Để bảo đảm an toàn, hệ thống không nhận tệp có "
+        "macro; hãy lưu lại dưới dạng .xlsx (không có macro) rồi tải lên."
+    ),
+    "corrupt": (
+        "Tệp «{file}» bị hỏng hoặc không đầy đủ nên không mở được ({detail}). Hãy mở lại tệp "
+        "bằng Excel, lưu lại rồi tải lên."
+    ),
+    "unsafe_entry": (
+        "Tệp «{file}» chứa thành phần có tên không hợp lệ («{name}») và bị từ chối để bảo vệ "
+        "hệ thống."
+    ),
+    "archive_limits": (
+        "Tệp «{file}» có nội dung nén bất thường ({detail}) và bị từ chối để bảo vệ hệ thống. "
+        "Tệp báo cáo thông thường không có đặc điểm này."
+    ),
+    "missing_parts": (
+        "Tệp «{file}» thiếu thành phần bắt buộc của một sổ làm việc Excel ({name}). Hãy mở "
+        "tệp bằng Excel, lưu lại rồi tải lên."
+    ),
+    "too_many_rows": (
+        "Trang «{sheet}» có hơn {limit} dòng. Mỗi tệp chứa số liệu của một đơn vị trong một "
+        "kỳ; hãy xóa các dòng thừa rồi tải lên lại."
+    ),
+    "no_header": (
+        "Không tìm thấy dòng tiêu đề trong tệp. Cần một dòng có ít nhất các cột «Mã chỉ tiêu» "
+        "và «Giá trị thực hiện» (tùy chọn: «Kỳ báo cáo», «Đơn vị báo cáo», «Ghi chú», «Minh "
+        "chứng»), trong {rows} dòng đầu của một trang."
+    ),
+    "template_version": (
+        "Biểu mẫu này thuộc phiên bản {found}, hệ thống chỉ nhận phiên bản {supported}. Hãy "
+        "tải biểu mẫu mới ở trang «Nhập số liệu»."
+    ),
+    "no_values": (
+        "Tệp chưa có giá trị nào: cột «Giá trị thực hiện» trống ở mọi dòng. Hãy nhập số liệu "
+        "rồi tải lên lại."
+    ),
+    "unit_missing": (
+        "Chưa rõ tệp báo cáo cho đơn vị nào. Hãy chọn đơn vị (trên trang, hoặc --unit ở dòng "
+        "lệnh), hoặc thêm cột «Đơn vị báo cáo»."
+    ),
+    "period_missing": (
+        "Chưa rõ tệp báo cáo cho kỳ nào. Hãy chọn kỳ báo cáo (trên trang, hoặc --period ở "
+        "dòng lệnh), hoặc thêm cột «Kỳ báo cáo»."
+    ),
+    "unit_conflict": (
+        "Tệp ghi nhiều đơn vị khác nhau ({found}). Mỗi tệp chỉ chứa số liệu của một đơn vị."
+    ),
+    "period_conflict": (
+        "Tệp ghi nhiều kỳ báo cáo khác nhau ({found}). Mỗi tệp chỉ chứa số liệu của một kỳ."
+    ),
+    "template_unit_mismatch": (
+        "Biểu mẫu này được tạo cho {found}, nhưng đang nhập cho {unit}. Hãy tải đúng biểu mẫu "
+        "của đơn vị, hoặc chọn lại đơn vị."
+    ),
+    "template_period_mismatch": (
+        "Biểu mẫu này được tạo cho kỳ {found}, nhưng đang nhập cho kỳ {period}. Hãy tải đúng "
+        "biểu mẫu của kỳ, hoặc chọn lại kỳ báo cáo."
+    ),
+    # one row
+    "missing_code": "Dòng {row} có giá trị nhưng thiếu mã chỉ tiêu (ô {cell}).",
+    "unknown_item": (
+        "Ô {cell}: mã «{code}» không có trong danh mục chỉ tiêu, nhiệm vụ năm {year}."
+    ),
+    "not_reporting_unit": (
+        "Ô {cell}: {code} do {owner} báo cáo, không thuộc {unit}. Hãy xóa dòng này, hoặc liên "
+        "hệ Tổ giúp việc nếu cần giao lại đơn vị chủ trì."
+    ),
+    "unknown_unit": (
+        "Ô {cell}: không có đơn vị «{text}». Hãy ghi mã (ví dụ SKHCN) hoặc tên đầy đủ của đơn vị."
+    ),
+    "unit_mismatch": (
+        "Ô {cell}: dòng ghi đơn vị {found}, nhưng tệp đang được nhập cho {unit}."
+    ),
+    "malformed_period": (
+        "Ô {cell}: không hiểu kỳ báo cáo «{text}». Hãy viết theo dạng 2026-Q2, Q2/2026 hoặc "
+        "Quý II/2026."
+    ),
+    "unknown_period": "Ô {cell}: kỳ {found} không thuộc các kỳ đang theo dõi ({known}).",
+    "period_mismatch": (
+        "Ô {cell}: dòng ghi kỳ {found}, nhưng tệp đang được nhập cho kỳ {period}."
+    ),
+    "not_a_number": (
+        "Ô {cell}: «{text}» không phải là số. Hãy nhập một số, ví dụ 85,5 hoặc 1.250 (xem "
+        "cách ghi số ở trang «Hướng dẫn»)."
+    ),
+    "date_value": (
+        "Ô {cell} chứa ngày tháng ({text}), không phải số. Có thể Excel đã tự đổi số thành "
+        "ngày: hãy định dạng ô là Số rồi nhập lại."
+    ),
+    "formula_error": "Ô {cell}: công thức cho kết quả lỗi {text}. Hãy sửa công thức hoặc nhập số.",
+    "formula_no_value": (
+        "Ô {cell} chứa công thức nhưng chưa có kết quả tính sẵn (tệp được tạo bằng phần mềm "
+        "không tính công thức). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi tải lên, "
+        "hoặc nhập số thay cho công thức."
+    ),
+    "negative": "Ô {cell}: giá trị {value} là số âm; số liệu thực hiện phải từ 0 trở lên.",
+    "percent_over_100": "Ô {cell}: tỷ lệ {value}% vượt quá 100%.",
+    "completion_out_of_range": (
+        "Ô {cell}: mức hoàn thành {value}% phải nằm trong khoảng 0–100%."
+    ),
+    "percent_not_allowed": (
+        "Ô {cell}: giá trị «{text}» ghi theo phần trăm, nhưng {code} tính bằng «{uom}». Hãy "
+        "nhập số không kèm dấu %."
+    ),
+    "not_whole": (
+        "Ô {cell}: {code} đếm số lượng («{uom}») nên phải là số nguyên; nhận được {value}."
+    ),
+    "duplicate_item": (
+        "Ô {cell}: {code} đã có ở dòng {first}. Mỗi chỉ tiêu chỉ được báo cáo một dòng."
+    ),
+    "text_too_long": "Ô {cell}: nội dung dài {length} ký tự, vượt giới hạn {limit} ký tự.",
+    # warnings (the upload is accepted; the preview shows them)
+    "small_percent": (
+        "Ô {cell}: {value} được hiểu là {value}%. Nếu ý là {hundred}%, hãy nhập {hundred}."
+    ),
+    "complete_without_evidence": (
+        "Ô {cell}: {code} báo cáo hoàn thành 100% nhưng chưa có minh chứng."
+    ),
+    "ignored_text": (
+        "Dòng {row}: có ghi chú hoặc minh chứng nhưng chưa có giá trị thực hiện; dòng này "
+        "không được ghi nhận."
+    ),
+}
+
+EXCEL_PAGE: dict[str, str] = {
+    "title": "Nhập số liệu",
+    "intro": (
+        "Tải biểu mẫu của đơn vị, điền số liệu thực hiện, rồi tải lên. Hệ thống kiểm tra và "
+        "cho xem trước; số liệu chỉ được lưu khi bấm «Xác nhận lưu». Mọi lần nhập đều được "
+        "giữ lại trong lịch sử."
+    ),
+    "unit": "Đơn vị báo cáo",
+    "period": "Kỳ báo cáo",
+    "reporter": "Người báo cáo",
+    "reporter_help": "Họ tên người gửi số liệu; được ghi vào lịch sử của từng giá trị.",
+    "step_template": "1. Tải biểu mẫu",
+    "template_caption": (
+        "Biểu mẫu có sẵn {count} chỉ tiêu, nhiệm vụ do {unit} báo cáo, kỳ {period}; hạn gửi "
+        "{deadline}."
+    ),
+    "template_button": "Tải biểu mẫu Excel",
+    "step_upload": "2. Tải lên tệp đã điền",
+    "uploader": "Chọn tệp Excel (.xlsx, tối đa 10 MB)",
+    "reading": "Đang đọc và kiểm tra tệp…",
+    "read_done": "Đã kiểm tra {rows} dòng.",
+    "refused": "Tệp có {count} lỗi nên chưa được lưu. Hãy sửa rồi tải lên lại.",
+    "annotated_button": "Tải về tệp đã đánh dấu lỗi",
+    "annotated_caption": (
+        "Tệp giống tệp đã tải lên, thêm cột «Lỗi cần sửa» và tô đỏ các ô có lỗi."
+    ),
+    "warnings": "Lưu ý ({count})",
+    "step_preview": "3. Xem trước và xác nhận",
+    "summary": "{new} mới · {changed} thay đổi · {unchanged} không đổi · {blank} chưa báo cáo",
+    "duplicate": (
+        "Tệp này giống hệt tệp đã nhập lần {upload} ({when}, {by}); không có gì thay đổi."
+    ),
+    "nothing_changes": "Các giá trị trong tệp trùng với số liệu đang lưu; không có gì để lưu.",
+    "need_reporter": "Hãy ghi tên người báo cáo trước khi xác nhận.",
+    "confirm": "Xác nhận lưu",
+    "saving": "Đang lưu số liệu…",
+    "saved": (
+        "Đã lưu lần nhập số {upload}: {stored} giá trị mới hoặc thay đổi. Các trang đã hiển thị "
+        "số liệu mới."
+    ),
+    "saved_nothing": "Không có giá trị nào thay đổi; không tạo lần nhập mới.",
+    "step_history": "4. Lịch sử",
+    "uploads": "Các lần nhập của {unit}, kỳ {period}",
+    "no_uploads": "Chưa có lần nhập nào cho đơn vị và kỳ này.",
+    "history_item": "Lịch sử giá trị của",
+    "no_history": "Chỉ tiêu này chưa có giá trị nào.",
+    "revoke": "Thu hồi một lần nhập (quản trị)",
+    "revoke_help": (
+        "Thu hồi làm các giá trị của lần nhập đó trở về giá trị trước; không có gì bị xóa."
+    ),
+    "revoke_cli": (
+        "Việc thu hồi một lần nhập do quản trị viên thực hiện bằng lệnh: python -m nq57 revoke "
+        "SỐ_LẦN_NHẬP --by TÊN --reason LÝ_DO"
+    ),
+    "revoke_upload": "Lần nhập",
+    "revoke_reason": "Lý do thu hồi",
+    "revoke_pin": "Mã PIN quản trị",
+    "revoke_by": "Người thu hồi",
+    "revoke_button": "Thu hồi",
+    "revoke_bad_pin": "Mã PIN không đúng.",
+    "revoke_need_reason": "Hãy ghi lý do thu hồi và tên người thực hiện.",
+    "revoked": "Đã thu hồi lần nhập số {upload}; các giá trị trở về lần nhập trước.",
+    "no_items": "{unit} không chủ trì báo cáo chỉ tiêu, nhiệm vụ nào trong năm {year}.",
+}
+
+UPLOAD_COLUMNS: dict[str, str] = {
+    "id": "Lần nhập",
+    "uploaded_at": "Thời điểm",
+    "uploaded_by": "Người báo cáo",
+    "file_name": "Tệp",
+    "rows_read": "Số dòng",
+    "rows_stored": "Giá trị lưu",
+    "revoked": "Đã thu hồi",
+    "revoke_reason": "Lý do thu hồi",
+}
+
+HISTORY_COLUMNS: dict[str, str] = {
+    "period_code": "Kỳ",
+    "value": "Giá trị",
+    "note": "Ghi chú",
+    "evidence": "Minh chứng",
+    "upload_id": "Lần nhập",
+    "recorded_at": "Thời điểm",
+    "recorded_by": "Người báo cáo",
+    "is_current": "Đang dùng",
+    "revoked": "Đã thu hồi",
+}
+
+IMPORT_CLI: dict[str, str] = {
+    "accepted": "Đã nhận tệp «{file}» ({unit}, {period}): {rows} dòng có giá trị.",
+    "dry_run": "Kiểm tra xong, chưa lưu gì (--dry-run): tệp hợp lệ.",
+    "stored": (
+        "Đã lưu lần nhập số {upload}: {stored} giá trị mới hoặc thay đổi, {unchanged} không đổi."
+    ),
+    "unchanged": "Không có giá trị nào thay đổi; không tạo lần nhập mới.",
+    "duplicate": "Tệp giống hệt lần nhập số {upload} đã có.",
+    "refused": "Tệp «{file}» bị từ chối: {count} lỗi, không có gì được lưu.",
+    "unreadable": "Không đọc được tệp {path}: {reason}",
+    "template_written": (
+        "Đã ghi biểu mẫu {path}: {count} chỉ tiêu, nhiệm vụ của {unit}, kỳ {period}."
+    ),
+    "revoked": "Đã thu hồi lần nhập số {upload}.",
+}

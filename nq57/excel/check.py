@@ -1,0 +1,270 @@
+"""Validation of report rows against the catalogue: every rule, once, with the cell
+it concerns and a Vietnamese message (labels.EXCEL_MESSAGES).
+
+Pure: it takes what was read (nq57.excel.read) and what the catalogue holds
+(Context), and returns the entries to store with the problems found. Nothing here
+touches the store, so the page, the CLI and the tests share exactly these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from nq57.excel import values
+from nq57.excel.problems import Problem, problem
+from nq57.excel.read import TEMPLATE_KIND, ReadSheet, SheetRow
+from nq57.periods import PeriodError, parse_period
+from nq57.text import compact
+
+TEMPLATE_VERSION = "1"
+SUPPORTED_VERSIONS = frozenset({TEMPLATE_VERSION})
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class Item:
+    """A target or task as the import needs it."""
+
+    code: str
+    item_type: str
+    name: str
+    unit_of_measure: str
+    comparator: str
+    kind: str
+    year: int
+    reporting_unit: str
+    reporting_unit_name: str
+
+    @property
+    def measure(self) -> str:
+        return values.measure_class(self.unit_of_measure, self.comparator, self.item_type)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the catalogue says, loaded once per upload."""
+
+    items: Mapping[tuple[int, str], Item]     # (year, code) -> item
+    unit_codes: Mapping[str, str]             # any folded way of writing a unit -> code
+    unit_labels: Mapping[str, str]            # code -> full name
+    periods: Sequence[str]                    # period codes being tracked
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the report, checked: a value (None = not reported) for an item."""
+
+    row: int
+    item_code: str
+    value: float | None
+    note: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Checked:
+    unit: str | None
+    period: str | None
+    entries: tuple[Entry, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+
+def normalise_code(raw: object) -> str:
+    """' 1.5.10. ' -> '1.5.10'; 'ii.10' -> 'II.10'."""
+    return re.sub(r"\s+", "", str(raw)).rstrip(".").upper()
+
+
+@dataclass
+class _Found:
+    """Problems collected while checking, with the sheet filled in."""
+
+    sheet: str
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def error(self, code: str, /, row: int | None = None, column: str | None = None,
+              **fields: Any) -> None:
+        self.errors.append(problem(code, sheet=self.sheet, row=row, column=column, **fields))
+
+    def warn(self, code: str, /, row: int | None = None, column: str | None = None,
+             **fields: Any) -> None:
+        self.warnings.append(problem(code, sheet=self.sheet, row=row, column=column,
+                                     severity="warning", **fields))
+
+
+def check(sheet: ReadSheet, context: Context, *, unit: str | None = None,
+          period: str | None = None) -> Checked:
+    """Check the rows of a report for `unit` and `period` (codes already resolved by the
+    caller when given; otherwise taken from the template's metadata or the rows)."""
+    found = _Found(sheet.sheet)
+    meta = sheet.meta if sheet.meta.get("kind") == TEMPLATE_KIND else {}
+    version = meta.get("template_version")
+    if version is not None and version not in SUPPORTED_VERSIONS:
+        found.error("template_version", found=version,
+                    supported=", ".join(sorted(SUPPORTED_VERSIONS)))
+    unit = _scope_unit(sheet, context, unit, meta.get("unit"), found)
+    period = _scope_period(sheet, context, period, meta.get("period"), found)
+    if unit is None or period is None:
+        return Checked(unit, period, (), tuple(found.errors), tuple(found.warnings))
+    year = parse_period(period).year
+    entries = _check_rows(sheet, context, unit, year, found)
+    if not found.errors and not any(e.value is not None for e in entries):
+        found.error("no_values")
+    return Checked(unit, period, tuple(entries), tuple(found.errors), tuple(found.warnings))
+
+
+def _unit_label(context: Context, code: str) -> str:
+    return f"{context.unit_labels.get(code, code)} ({code})"
+
+
+def _scope_unit(sheet: ReadSheet, context: Context, chosen: str | None,
+                from_meta: str | None, found: _Found) -> str | None:
+    unit = chosen
+    if from_meta:
+        meta_unit = context.unit_codes.get(compact(from_meta))
+        if unit and meta_unit and meta_unit != unit:
+            found.error("template_unit_mismatch", found=_unit_label(context, meta_unit),
+                        unit=_unit_label(context, unit))
+            return None
+        unit = unit or meta_unit
+    column = sheet.columns.get("unit")
+    written: dict[str, int] = {}
+    for row in sheet.rows:
+        if column is None or row.unit is None or not str(row.unit).strip():
+            continue
+        code = context.unit_codes.get(compact(str(row.unit)))
+        if code is None:
+            found.error("unknown_unit", row.number, column, text=str(row.unit).strip()[:60])
+        elif unit is not None and code != unit:
+            found.error("unit_mismatch", row.number, column, found=_unit_label(context, code),
+                        unit=_unit_label(context, unit))
+        else:
+            written.setdefault(code, row.number)
+    if unit is None:
+        if len(written) > 1:
+            found.error("unit_conflict", found=", ".join(written))
+        elif not written and not any(p.code == "unknown_unit" for p in found.errors):
+            found.error("unit_missing")
+        if len(written) == 1:
+            unit = next(iter(written))
+    return unit
+
+
+def _scope_period(sheet: ReadSheet, context: Context, chosen: str | None,
+                  from_meta: str | None, found: _Found) -> str | None:
+    period = chosen
+    if from_meta:
+        try:
+            meta_period = parse_period(from_meta).code
+        except PeriodError:
+            meta_period = None
+        if period and meta_period and meta_period != period:
+            found.error("template_period_mismatch", found=meta_period, period=period)
+            return None
+        period = period or meta_period
+    column = sheet.columns.get("period")
+    written: dict[str, int] = {}
+    known = set(context.periods)
+    for row in sheet.rows:
+        if column is None or row.period is None or not str(row.period).strip():
+            continue
+        text = str(row.period).strip()[:60]
+        try:
+            code = parse_period(text).code
+        except PeriodError:
+            found.error("malformed_period", row.number, column, text=text)
+            continue
+        if code not in known:
+            found.error("unknown_period", row.number, column, found=code,
+                        known=f"{context.periods[0]} … {context.periods[-1]}")
+        elif period is not None and code != period:
+            found.error("period_mismatch", row.number, column, found=code, period=period)
+        else:
+            written.setdefault(code, row.number)
+    if period is None:
+        if len(written) > 1:
+            found.error("period_conflict", found=", ".join(written))
+        elif not written and not any(
+                p.code in ("malformed_period", "unknown_period") for p in found.errors):
+            found.error("period_missing")
+        if len(written) == 1:
+            period = next(iter(written))
+    return period
+
+
+def _text(raw: object, row: int, column: str | None, found: _Found) -> str | None:
+    if raw is None:
+        return None
+    text = str(raw).strip()
+    if len(text) > MAX_TEXT:
+        found.error("text_too_long", row, column, length=len(text), limit=MAX_TEXT)
+        return None
+    return text or None
+
+
+def _check_rows(sheet: ReadSheet, context: Context, unit: str, year: int,
+                found: _Found) -> list[Entry]:
+    columns = sheet.columns
+    code_column, value_column = columns["code"], columns["value"]
+    first_row: dict[str, int] = {}
+    entries: list[Entry] = []
+    for row in sheet.rows:
+        note = _text(row.note, row.number, columns.get("note"), found)
+        evidence = _text(row.evidence, row.number, columns.get("evidence"), found)
+        has_value = not (row.value is None or (isinstance(row.value, str)
+                                               and not row.value.strip()))
+        if row.code is None or not str(row.code).strip():
+            if has_value or row.number in sheet.formula_rows:
+                found.error("missing_code", row.number, code_column)
+            elif note or evidence:
+                found.warn("ignored_text", row.number)
+            continue
+        code = normalise_code(row.code)
+        item = context.items.get((year, code))
+        reported = has_value or row.number in sheet.formula_rows or note or evidence
+        if not reported and (item is None or item.reporting_unit != unit
+                             or code in first_row):
+            continue  # a heading ("1.1", "I") or another unit's row left empty
+        if item is None:
+            found.error("unknown_item", row.number, code_column, code=str(row.code).strip()[:40],
+                        year=year)
+            continue
+        if item.reporting_unit != unit:
+            found.error("not_reporting_unit", row.number, code_column, code=code,
+                        owner=_unit_label(context, item.reporting_unit),
+                        unit=_unit_label(context, unit))
+            continue
+        if code in first_row:
+            found.error("duplicate_item", row.number, code_column, code=code,
+                        first=first_row[code])
+            continue
+        first_row[code] = row.number
+        value = _value(row, item, value_column, sheet.formula_rows, found)
+        if value is None and has_value:
+            continue  # an error was recorded
+        if value is None and (note or evidence):
+            found.warn("ignored_text", row.number)
+        if value is not None and item.measure == values.COMPLETION and value >= 100 \
+                and not evidence:
+            found.warn("complete_without_evidence", row.number, value_column, code=code)
+        entries.append(Entry(row.number, code, value, note, evidence))
+    return entries
+
+
+def _value(row: SheetRow, item: Item, column: str, formula_rows: frozenset[int],
+           found: _Found) -> float | None:
+    if row.number in formula_rows:
+        found.error("formula_no_value", row.number, column)
+        return None
+    reading = values.read_value(row.value, row.value_format, item.measure,
+                                item.unit_of_measure)
+    if reading.error:
+        found.error(reading.error, row.number, column, code=item.code, **reading.fields)
+        return None
+    if reading.warning:
+        found.warn(reading.warning, row.number, column, code=item.code, **reading.fields)
+    return reading.value

@@ -1,0 +1,319 @@
+"""The quarterly Excel round trip, end to end: the template out; a file in through
+safety → read → check → preview; then one transaction that stores it.
+
+The page "Nhập số liệu" and `python -m nq57 import` call only this module, so a file
+is judged the same way whichever door it comes through. Inspecting never writes;
+committing writes the upload record and its values together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from nq57 import catalogue, labels, revisions
+from nq57.db import Store
+from nq57.excel import annotate, check, read, safety
+from nq57.excel import template as template_book
+from nq57.excel.check import Checked, Context, Entry, Item
+from nq57.excel.problems import FileRefused, Problem
+from nq57.excel.safety import DEFAULT_LIMITS, Limits
+from nq57.periods import PeriodError, parse_period
+from nq57.revisions import NewValue, RecordResult, UploadMeta
+from nq57.text import compact
+
+CHANGES = ("new", "changed", "unchanged", "not_reported")
+PREVIEW_COLUMNS = ("row", "item_code", "name", "unit_of_measure", "on_record", "new_value",
+                   "change", "note", "evidence")
+
+
+def _empty_preview() -> pd.DataFrame:
+    return pd.DataFrame(columns=list(PREVIEW_COLUMNS))
+
+
+class NotAccepted(ValueError):
+    """An inspection with errors was about to be committed."""
+
+
+class NothingToReport(ValueError):
+    """A template was asked for a unit that reports no item in that year."""
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """Everything known about an uploaded file before anything is stored."""
+
+    file_name: str
+    sha256: str
+    size: int
+    unit: str | None = None
+    period: str | None = None
+    entries: tuple[Entry, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    preview: pd.DataFrame = field(default_factory=_empty_preview)
+    sheet: str | None = None
+    header_row: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+    duplicate_of: dict[str, Any] | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return not self.problems
+
+    @property
+    def values(self) -> list[NewValue]:
+        """The reported values, as they will be stored."""
+        return [NewValue(e.item_code, e.value, e.note, e.evidence)
+                for e in self.entries if e.value is not None]
+
+    def counts(self) -> dict[str, int]:
+        """How many rows of the preview are new, changed, unchanged, not reported."""
+        found = self.preview["change"].value_counts().to_dict() if len(self.preview) else {}
+        return {change: int(found.get(change, 0)) for change in CHANGES}
+
+    @property
+    def annotatable(self) -> bool:
+        """Errors that point at rows of a readable sheet can be written into the file."""
+        return self.sheet is not None and any(p.row is not None for p in self.problems)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- the catalogue, as the checks need it ----------------------------------------
+
+def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
+    """Items of every tracked year, unit names and periods, read once per upload."""
+    units = catalogue.units(store, con)
+    return Context(
+        items={
+            (r["year"], r["code"]): Item(
+                r["code"], r["item_type"], r["name"], r["unit_of_measure"], r["comparator"],
+                r["kind"], r["year"], r["reporting_unit"],
+                r["reporting_unit_name"] or r["reporting_unit"])
+            for r in store.rows("excel/items", con, year=None)
+        },
+        unit_codes=catalogue.unit_names(units),
+        unit_labels=dict(zip(units["code"], units["name"], strict=True)),
+        periods=catalogue.periods(store, con)["code"].tolist(),
+    )
+
+
+def _chosen_scope(context: Context, unit: str | None, period: str | None
+                  ) -> tuple[str | None, str | None, list[Problem]]:
+    """The unit and period given by the person (page or CLI), checked."""
+    problems: list[Problem] = []
+    unit_code = period_code = None
+    if unit:
+        unit_code = context.unit_codes.get(compact(unit))
+        if unit_code is None:
+            problems.append(Problem("unknown_unit", labels.MESSAGES["unknown_unit"].format(
+                code=unit, known=", ".join(context.unit_labels))))
+    if period:
+        try:
+            period_code = parse_period(period).code
+        except PeriodError as exc:
+            problems.append(Problem("malformed_period", str(exc)))
+        else:
+            if period_code not in context.periods:
+                problems.append(Problem("unknown_period", labels.MESSAGES["unknown_period"].format(
+                    code=period, known=", ".join(context.periods))))
+                period_code = None
+    return unit_code, period_code, problems
+
+
+# --- inspect: safety → read → check → preview ---------------------------------------
+
+def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = None,
+            period: str | None = None, limits: Limits = DEFAULT_LIMITS,
+            progress: Callable[[float], None] | None = None) -> Inspection:
+    """Judge an uploaded file completely without storing anything."""
+    digest = sha256(data)
+    base = {"file_name": file_name, "sha256": digest, "size": len(data)}
+    try:
+        safety.check_bytes(data, file_name, limits)
+        sheet = read.read_workbook(data, file_name, limits=limits, progress=progress)
+    except FileRefused as refused:
+        return Inspection(**base, problems=(refused.problem,))
+    with store.connect() as con:
+        context = load_context(store, con)
+        unit_code, period_code, scope_problems = _chosen_scope(context, unit, period)
+        if scope_problems:
+            return Inspection(**base, problems=tuple(scope_problems), sheet=sheet.sheet,
+                              header_row=sheet.header_row, columns=sheet.columns)
+        checked = check.check(sheet, context, unit=unit_code, period=period_code)
+        preview = duplicate = None
+        if checked.unit and checked.period:
+            current = revisions.current_values(store, con, checked.unit, checked.period)
+            preview = build_preview(checked, context, current)
+            found = store.rows("revisions/find_upload_by_hash", con, sha256=digest,
+                               unit=checked.unit, period=checked.period)
+            duplicate = found[0] if found else None
+    return Inspection(
+        **base, unit=checked.unit, period=checked.period, entries=checked.entries,
+        problems=checked.problems, warnings=checked.warnings,
+        preview=preview if preview is not None else _empty_preview(),
+        sheet=sheet.sheet, header_row=sheet.header_row, columns=sheet.columns,
+        duplicate_of=duplicate,
+    )
+
+
+def _number(value: object) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> pd.DataFrame:
+    """The values as they will be stored, beside the values on record, with the kind of
+    change of each row: new, changed, unchanged or not reported."""
+    year = parse_period(checked.period).year if checked.period else 0
+    on_record = dict(zip(current["item_code"], current["value"], strict=True))
+    reported = [NewValue(e.item_code, e.value, e.note, e.evidence)
+                for e in checked.entries if e.value is not None]
+    changed = {v.item_code for v in revisions.pending_changes(current, reported)}
+    rows = []
+    for entry in checked.entries:
+        item = context.items[(year, entry.item_code)]
+        if entry.value is None:
+            change = "not_reported"
+        elif entry.item_code not in on_record:
+            change = "new"
+        else:
+            change = "changed" if entry.item_code in changed else "unchanged"
+        rows.append({
+            "row": entry.row, "item_code": entry.item_code, "name": item.name,
+            "unit_of_measure": "%" if item.measure == "completion" else item.unit_of_measure,
+            "on_record": _number(on_record.get(entry.item_code)), "new_value": entry.value,
+            "change": change, "note": entry.note, "evidence": entry.evidence,
+        })
+    return pd.DataFrame(rows, columns=list(PREVIEW_COLUMNS))
+
+
+# --- commit: one transaction ---------------------------------------------------------
+
+def commit(store: Store, inspection: Inspection, by: str,
+           at: datetime | None = None) -> RecordResult:
+    """Store an accepted inspection: the upload record and every changed value in one
+    transaction. An identical file sent again changes nothing."""
+    if not inspection.accepted or inspection.unit is None or inspection.period is None:
+        raise NotAccepted(labels.IMPORT_CLI["refused"].format(
+            file=inspection.file_name, count=len(inspection.problems)))
+    meta = UploadMeta(
+        unit=inspection.unit, period=inspection.period, file_name=inspection.file_name,
+        sha256=inspection.sha256, uploaded_by=by.strip(), rows_read=len(inspection.entries),
+        source="excel", at=at or datetime.now(),
+    )
+    with store.transaction() as con:
+        return revisions.record_upload(store, con, meta, inspection.values)
+
+
+def import_file(store: Store, data: bytes, file_name: str, *, by: str,
+                unit: str | None = None, period: str | None = None, dry_run: bool = False,
+                limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
+    """Inspect and, if accepted and not a dry run, commit: what the CLI does."""
+    inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits)
+    if not inspection.accepted or dry_run:
+        return inspection, None
+    return inspection, commit(store, inspection, by)
+
+
+def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
+                period: str | None = None, dry_run: bool = False,
+                limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
+    """import_file() for a file on disk, never reading more than the size limit.
+    OSError if the path cannot be read."""
+    try:
+        data = safety.read_limited(path, limits=limits)
+    except FileRefused as refused:
+        return Inspection(path.name, "", path.stat().st_size, problems=(refused.problem,)), None
+    return import_file(store, data, path.name, by=by, unit=unit, period=period,
+                       dry_run=dry_run, limits=limits)
+
+
+def annotated(inspection: Inspection, data: bytes) -> bytes | None:
+    """The uploaded workbook with an error column and the faulty cells marked, or None
+    when the errors concern the whole file (nothing to point at)."""
+    if not inspection.annotatable or inspection.header_row is None:
+        return None
+    return annotate.annotate(data, inspection.sheet, inspection.header_row,
+                             inspection.problems + inspection.warnings)
+
+
+def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:
+    """Problems as rows a person scans: severity, sheet, row, cell, message."""
+    return pd.DataFrame(
+        [{"severity": p.severity, "sheet": p.sheet, "row": p.row, "cell": p.cell,
+          "message": p.message} for p in problems],
+        columns=["severity", "sheet", "row", "cell", "message"])
+
+
+# --- revocation from the page ----------------------------------------------------------
+
+ADMIN_PIN_VARIABLE = "NQ57_ADMIN_PIN"
+
+
+def revocation_enabled() -> bool:
+    """The page offers revocation only when an admin PIN is configured."""
+    return bool(os.environ.get(ADMIN_PIN_VARIABLE, "").strip())
+
+
+def pin_matches(given: str) -> bool:
+    expected = os.environ.get(ADMIN_PIN_VARIABLE, "").strip()
+    return bool(expected) and hmac.compare_digest(given.strip().encode(), expected.encode())
+
+
+# --- the template -------------------------------------------------------------------
+
+def template_file_name(unit: str, period: str) -> str:
+    return f"bieu-mau-{unit}-{period}.xlsx"
+
+
+def template_items(store: Store, unit: str, period: str,
+                   con: duckdb.DuckDBPyConnection | None = None
+                   ) -> list[template_book.TemplateItem]:
+    """The items a unit reports in a period's year, with what it reported last."""
+    year = parse_period(period).year
+    items = store.frame("excel/items", con, year=year)
+    items = items[items["reporting_unit"] == unit]
+    last = store.frame("excel/last_reported", con, unit=unit, period=period)
+    last_by_code = {r.item_code: (r.value, r.period_code) for r in last.itertuples(index=False)}
+    return [
+        template_book.TemplateItem(
+            code=r.code, item_type=r.item_type, group_code=r.group_code, name=r.name,
+            unit_of_measure=r.unit_of_measure, comparator=r.comparator,
+            threshold_low=_number(r.threshold_low), threshold_high=_number(r.threshold_high),
+            kind=r.kind, deadline_text=r.deadline_text if isinstance(r.deadline_text, str)
+            else None,
+            last_value=_number(last_by_code.get(r.code, (None, None))[0]),
+            last_period=last_by_code.get(r.code, (None, None))[1],
+        )
+        for r in items.itertuples(index=False)
+    ]
+
+
+def template(store: Store, unit: str, period: str) -> tuple[bytes, int]:
+    """The template workbook for a unit and period, and how many items it lists."""
+    with store.connect() as con:
+        unit_code = catalogue.resolve_unit(store, unit, con)
+        the_period = catalogue.resolve_period(store, period, con)
+        names = catalogue.units(store, con)
+        unit_name = names.loc[names["code"] == unit_code, "name"].iloc[0]
+        deadline = store.rows("period", con, period=the_period.code)[0]["report_deadline"]
+        items = template_items(store, unit_code, the_period.code, con)
+    if not items:
+        raise NothingToReport(labels.EXCEL_PAGE["no_items"].format(unit=unit_name,
+                                                                   year=the_period.year))
+    return template_book.build(unit_code, unit_name, the_period, deadline, items), len(items)

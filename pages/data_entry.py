@@ -1,0 +1,242 @@
+"""Nhập số liệu: download the template, upload the filled file, see what will be
+stored, confirm; then the upload log, each value's history and revocation.
+
+Everything is judged and written by nq57.imports; this page only shows it.
+"""
+
+import pandas as pd
+import streamlit as st
+from pandas.io.formats.style import Styler
+
+from nq57 import fmt, imports, labels, revisions
+from nq57.db import StoreBusy
+from nq57.periods import parse_period
+from ui import data, widgets
+
+T = labels.EXCEL_PAGE
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_STYLED_ROWS = 2000
+
+view = st.session_state["filters"]
+st.title(T["title"])
+st.caption(T["intro"])
+
+# --- who reports what --------------------------------------------------------------
+units = data.units()
+units = units[units["kind"] != "collective"]
+unit_names = dict(zip(units["code"], units["name"], strict=True))
+unit_codes = units["code"].tolist()
+periods = data.periods()
+period_codes = periods["code"].tolist()
+# Widget state is dropped while another page shows; the choices are kept apart so a
+# person who looks at the overview and comes back finds the page as they left it.
+kept = st.session_state.setdefault("entry_kept", {})
+if "entry_unit" not in st.session_state:
+    chosen = [u for u in view.units if u in unit_codes]
+    st.session_state["entry_unit"] = kept.get("unit") or (chosen[0] if chosen
+                                                          else unit_codes[0])
+if "entry_period" not in st.session_state:
+    st.session_state["entry_period"] = kept.get("period") or view.period
+if "entry_reporter" not in st.session_state:
+    st.session_state["entry_reporter"] = kept.get("reporter", "")
+
+left, middle, right = st.columns([2, 1, 2])
+unit = left.selectbox(T["unit"], unit_codes, key="entry_unit",
+                      format_func=lambda code: f"{unit_names[code]} ({code})")
+period = middle.selectbox(T["period"], period_codes, key="entry_period",
+                          format_func=lambda code: parse_period(code).label)
+reporter = right.text_input(T["reporter"], key="entry_reporter", help=T["reporter_help"])
+kept.update(unit=unit, period=period, reporter=reporter)
+the_period = parse_period(period)
+deadline = periods.loc[periods["code"] == period, "report_deadline"].iloc[0]
+
+# --- 1. template ---------------------------------------------------------------------
+st.subheader(T["step_template"])
+items = data.query("excel/items", year=the_period.year)
+items = items[items["reporting_unit"] == unit]
+if items.empty:
+    widgets.empty_state(T["no_items"].format(unit=unit_names[unit], year=the_period.year))
+else:
+    st.caption(T["template_caption"].format(count=len(items), unit=unit_names[unit],
+                                            period=the_period.label,
+                                            deadline=fmt.day(deadline)))
+    st.download_button(
+        T["template_button"], data=lambda: imports.template(data.store(), unit, period)[0],
+        file_name=imports.template_file_name(unit, period), mime=XLSX,
+        icon=":material/download:", on_click="ignore")
+
+# --- 2. upload -----------------------------------------------------------------------
+st.subheader(T["step_upload"])
+saved = st.session_state.pop("entry_saved", None)
+if saved is not None:
+    if saved.upload_id is None:
+        st.info(T["saved_nothing"], icon=":material/info:")
+    else:
+        st.success(T["saved"].format(upload=saved.upload_id, stored=saved.stored),
+                   icon=":material/check_circle:")
+
+nonce = st.session_state.setdefault("entry_nonce", 0)
+uploaded = st.file_uploader(T["uploader"], type=["xlsx", "xlsm", "xls"],
+                            key=f"entry_file_{nonce}")
+
+
+def _inspect(content: bytes, name: str) -> tuple[imports.Inspection, bytes | None]:
+    """The inspection of this file for this unit and period (and the annotated workbook
+    if it has errors), kept while nothing changes."""
+    key = (imports.sha256(content), name, unit, period, data.version())
+    cached = st.session_state.get("entry_inspection")
+    if cached and cached[0] == key:
+        return cached[1], cached[2]
+    bar = st.progress(0.0, text=T["reading"])
+    try:
+        inspection = imports.inspect(
+            data.store(), content, name, unit=unit, period=period,
+            progress=lambda done: bar.progress(done, text=T["reading"]))
+    except StoreBusy as busy:
+        st.error(str(busy), icon=":material/hourglass_top:")
+        st.stop()
+    bar.empty()
+    marked = None if inspection.accepted else imports.annotated(inspection, content)
+    st.session_state["entry_inspection"] = (key, inspection, marked)
+    return inspection, marked
+
+
+def _shown(value: object, unit_of_measure: str) -> str:
+    return "" if value is None or pd.isna(value) else fmt.measure(value, unit_of_measure, 4)
+
+
+def _preview_table(preview: pd.DataFrame) -> Styler | pd.DataFrame:
+    table = pd.DataFrame({
+        "row": preview["row"],
+        "item_code": preview["item_code"],
+        "name": preview["name"],
+        "on_record": [_shown(v, u) for v, u in zip(preview["on_record"],
+                                                    preview["unit_of_measure"], strict=True)],
+        "new_value": [_shown(v, u) for v, u in zip(preview["new_value"],
+                                                    preview["unit_of_measure"], strict=True)],
+        "change": preview["change"].map(labels.CHANGE_LABELS),
+        "note": preview["note"].fillna(""),
+        "evidence": preview["evidence"].fillna(""),
+    })
+    table = table.rename(columns=labels.PREVIEW_COLUMNS)
+    if len(table) > MAX_STYLED_ROWS:  # colouring every cell of a huge preview is slow
+        return table
+    colours = preview["change"].map(labels.CHANGE_COLORS).tolist()
+    return table.style.apply(
+        lambda row: [f"background-color: {colours[row.name]}"] * len(row), axis=1)
+
+
+def _problems(problems: tuple) -> None:
+    table = imports.problem_table(problems)
+    table["severity"] = table["severity"].map(labels.SEVERITY_LABELS)
+    st.dataframe(table.rename(columns=labels.PROBLEM_COLUMNS), hide_index=True,
+                 width="stretch")
+
+
+if uploaded is not None:
+    content = uploaded.getvalue()
+    inspection, marked = _inspect(content, uploaded.name)
+    if not inspection.accepted:
+        st.error(T["refused"].format(count=len(inspection.problems)), icon=":material/error:")
+        in_cells = tuple(p for p in inspection.problems if p.row is not None)
+        for whole in (p for p in inspection.problems if p.row is None):
+            st.error(whole.message)
+        if in_cells:
+            _problems(in_cells)
+        if marked is not None:
+            st.download_button(T["annotated_button"], data=marked,
+                               file_name=f"loi-{uploaded.name.rsplit('.', 1)[0]}.xlsx",
+                               mime=XLSX, icon=":material/download:", on_click="ignore")
+            st.caption(T["annotated_caption"])
+    if inspection.warnings:
+        with st.expander(T["warnings"].format(count=len(inspection.warnings)),
+                         expanded=inspection.accepted):
+            _problems(inspection.warnings)
+    if len(inspection.preview):
+        st.subheader(T["step_preview"])
+        counts = inspection.counts()
+        st.markdown(T["summary"].format(new=counts["new"], changed=counts["changed"],
+                                        unchanged=counts["unchanged"],
+                                        blank=counts["not_reported"]))
+        st.dataframe(_preview_table(inspection.preview), hide_index=True, width="stretch")
+    if inspection.accepted:
+        duplicate = inspection.duplicate_of
+        changes = inspection.counts()["new"] + inspection.counts()["changed"]
+        if duplicate:
+            st.info(T["duplicate"].format(upload=duplicate["id"], by=duplicate["uploaded_by"],
+                                          when=fmt.day(duplicate["uploaded_at"])),
+                    icon=":material/content_copy:")
+        elif not changes:
+            st.info(T["nothing_changes"], icon=":material/info:")
+        if changes and not reporter.strip():
+            st.caption(T["need_reporter"])
+        if st.button(T["confirm"], type="primary", icon=":material/save:",
+                     disabled=not changes or not reporter.strip()):
+            try:
+                with st.spinner(T["saving"]):
+                    st.session_state["entry_saved"] = imports.commit(data.store(), inspection,
+                                                                     reporter)
+            except StoreBusy as busy:
+                st.error(str(busy), icon=":material/hourglass_top:")
+                st.stop()
+            st.session_state.pop("entry_inspection", None)
+            st.session_state["entry_nonce"] = nonce + 1
+            st.rerun()
+
+# --- 4. history ----------------------------------------------------------------------
+st.subheader(T["step_history"])
+revoked = st.session_state.pop("entry_revoked", None)
+if revoked is not None:
+    st.success(T["revoked"].format(upload=revoked), icon=":material/undo:")
+log = data.query("revisions/uploads", unit=unit, period=period)
+st.markdown(f"**{T['uploads'].format(unit=unit_names[unit], period=the_period.label)}**")
+if log.empty:
+    widgets.empty_state(T["no_uploads"])
+else:
+    shown_log = log[list(labels.UPLOAD_COLUMNS)].fillna({"revoke_reason": ""}).rename(
+        columns=labels.UPLOAD_COLUMNS)
+    st.dataframe(shown_log, hide_index=True, width="stretch")
+
+if not items.empty:
+    item_names = dict(zip(items["code"], items["name"], strict=True))
+    item = st.selectbox(T["history_item"], list(item_names), key="entry_history_item",
+                        format_func=lambda code: f"{code} — {item_names[code]}")
+    history = data.query("revisions/history", item=item)
+    history = history[history["unit_code"] == unit]
+    if history.empty:
+        widgets.empty_state(T["no_history"])
+    else:
+        measure = items.set_index("code").loc[item, "unit_of_measure"]
+        shown_history = history[list(labels.HISTORY_COLUMNS)].fillna(
+            {"note": "", "evidence": ""}).assign(value=[_shown(v, measure)
+                                                        for v in history["value"]])
+        st.dataframe(shown_history.rename(columns=labels.HISTORY_COLUMNS), hide_index=True,
+                     width="stretch")
+
+with st.expander(T["revoke"], icon=":material/undo:"):
+    st.caption(T["revoke_help"])
+    active = log[~log["revoked"]]["id"].tolist() if not log.empty else []
+    if not imports.revocation_enabled():
+        st.info(T["revoke_cli"], icon=":material/admin_panel_settings:")
+    elif active:
+        with st.form("entry_revoke"):
+            upload = st.selectbox(T["revoke_upload"], active)
+            who = st.text_input(T["revoke_by"], value=reporter)
+            reason = st.text_input(T["revoke_reason"])
+            pin = st.text_input(T["revoke_pin"], type="password")
+            if st.form_submit_button(T["revoke_button"]):
+                if not imports.pin_matches(pin):
+                    st.error(T["revoke_bad_pin"])
+                elif not reason.strip() or not who.strip():
+                    st.error(T["revoke_need_reason"])
+                else:
+                    try:
+                        revisions.revoke_upload(data.store(), int(upload), who.strip(),
+                                                reason.strip())
+                    except revisions.RevokeError as exc:
+                        st.error(str(exc))
+                    else:
+                        st.session_state["entry_revoked"] = upload
+                        st.rerun()
+    else:
+        widgets.empty_state(T["no_uploads"])
