@@ -244,7 +244,7 @@ def _check_rows(sheet: ReadSheet, context: Context, unit: str, year: int,
             continue
         first_row[code] = row.number
         value = _value(row, item, value_column, sheet.formula_rows, found)
-        if value is None and has_value:
+        if value is None and (has_value or row.number in sheet.formula_rows):
             continue  # an error was recorded
         if value is None and (note or evidence):
             found.warn("ignored_text", row.number)

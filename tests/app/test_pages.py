@@ -58,8 +58,8 @@ def test_every_page_opens_on_an_empty_database_and_says_what_to_do(
     else:
         assert NO_DATA in written
     assert "tải biểu mẫu ở trang Nhập số liệu" in written
-    # The data-entry page is not installed here: the hint stays words, not a broken link.
-    assert labels.UPLOAD_PAGE_TITLE not in [link.value for link in at.page_link]
+    # ...and links straight to it.
+    assert labels.UPLOAD_PAGE_TITLE in [link.label for link in at.page_link]
 
 
 def test_the_overview_counts_are_those_of_the_command_line(demo_store: Store,
