@@ -224,21 +224,25 @@ def _run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[tuple
     return result.fetchall() if result.description else []
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+def migrate(con: duckdb.DuckDBPyConnection, up_to: int | None = None) -> list[str]:
     """Apply pending migrations, then (re)create views and macros if they changed.
 
-    Safe to run any number of times; returns the files it applied.
+    Safe to run any number of times; returns the files it applied. With `up_to`, stop
+    after that schema version and leave views and macros alone: a restore loads a
+    backup into the schema it was taken from, then upgrades it like any database.
     """
     applied: list[str] = []
     _run(con, "schema/bookkeeping")
     done = {row[0] for row in _run(con, "schema/applied_migrations")}
     for number, path in migration_files():
-        if number in done:
+        if number in done or (up_to is not None and number > up_to):
             continue
         with atomic(con):
             con.execute(path.read_text(encoding="utf-8"))
             _run(con, "schema/record_migration", version=number, file_name=path.name)
         applied.append(path.name)
+    if up_to is not None:
+        return applied
 
     checksum = definitions_checksum()
     current = _run(con, "schema/definitions_checksum")
@@ -261,6 +265,24 @@ def atomic(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         con.rollback()
         raise
     con.commit()
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def run_on_table(con: duckdb.DuckDBPyConnection, name: str, table: str,
+                 **params: Any) -> list[tuple]:
+    """Run a named statement whose table is the placeholder {table}.
+
+    Identifiers cannot be bound parameters, so the name must be a plain identifier and
+    a table of this database; it is then quoted into the statement.
+    """
+    if not _IDENTIFIER.match(table) or not _run(con, "schema/table_exists", table=table):
+        raise KeyError(f"no table named {table!r} in this database")
+    query = load_query(name)
+    statement = query.sql.replace("{table}", f'"{table}"')
+    result = con.execute(statement, _bind(query, params))
+    return result.fetchall() if result.description else []
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
