@@ -37,6 +37,12 @@ _LOCK_MARKERS = ("Could not set lock", "Conflicting lock")
 # turns; DuckDB's own file lock does the same between processes.
 _WRITE_LOCK = threading.RLock()
 
+# Connections of one process share one open database (DuckDB caches it by path) and
+# the file is released when the last of them closes. A connect racing with that last
+# close finds the file neither shared nor free ("Unique file handle conflict"), so
+# opening and closing take turns; queries themselves run in parallel.
+_OPEN_LOCK = threading.Lock()
+
 
 def write_lock() -> threading.RLock:
     """The lock writers of this process share."""
@@ -112,7 +118,8 @@ class Store:
         pause = 0.05
         while True:
             try:
-                con = duckdb.connect(str(self.path))
+                with _OPEN_LOCK:
+                    con = duckdb.connect(str(self.path))
                 break
             except duckdb.IOException as exc:
                 if not _is_lock_error(exc):
@@ -124,7 +131,8 @@ class Store:
         try:
             yield con
         finally:
-            con.close()
+            with _OPEN_LOCK:
+                con.close()
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

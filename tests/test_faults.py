@@ -187,6 +187,31 @@ def test_imports_racing_on_many_threads_are_each_stored_exactly_once(demo_store:
     assert sorted(fault_uploads["id"]) == sorted(r.upload_id for r in stored)
 
 
+def test_sessions_that_come_and_go_never_trip_over_the_file_being_released(
+        demo_store: Store):
+    """Page runs open a connection per query; the file is released when the last one
+    closes, and a connect at that moment used to fail with 'Unique file handle
+    conflict' (seen with 20 browser sessions)."""
+    pause = random.Random(57)
+
+    def reader() -> int:
+        for _ in range(120):
+            demo_store.frame("units")
+            threading.Event().wait(pause.random() * 0.01)
+        return 120
+
+    def writer() -> int:
+        for n in range(40):  # writes make the last close checkpoint, a longer window
+            with demo_store.transaction() as con:
+                revisions.record_upload(demo_store, con, fault_meta(n, 200),
+                                        fault_values(n, 200))
+        return 40
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        runs = [pool.submit(reader), pool.submit(reader), pool.submit(writer)]
+        assert [r.result(timeout=120) for r in runs] == [120, 120, 40]
+
+
 @pytest.mark.slow
 def test_the_cli_works_beside_a_dashboard_that_reads_and_writes(demo_store: Store):
     neighbour = worker("dashboard", demo_store.path, 10, "SNV")
