@@ -94,3 +94,24 @@ def test_the_cli_changes_data_while_people_read_the_dashboard(context: Any,
     assert cards[labels.status_label("overdue_report")] == 54
     settings = own_server.cli("settings", "--format", "csv").stdout
     assert "report_deadline_day,25," in settings
+
+
+def test_a_database_held_elsewhere_gives_a_notice_not_a_traceback(context: Any,
+                                                                   own_server: AppServer):
+    page = context.new_page()
+    visit(page, own_server.link())
+    holder = subprocess.Popen(
+        [sys.executable, "-m", "tests.fault_worker", "hold", str(own_server.db), "25"],
+        cwd=ROOT, env=own_server.env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        # A view nobody has opened yet needs the database, which is held for longer
+        # than the dashboard waits.
+        visit(page, own_server.link(period="2026-Q2", unit="STC"))
+        assert exceptions(page) == []
+        assert any("đang được một tiến trình khác ghi" in a for a in alerts(page))
+    finally:
+        holder.wait(timeout=60)
+    visit(page, own_server.link(period="2026-Q2", unit="STC"))
+    assert exceptions(page) == []
+    assert status_cards(page) == expected_cards(own_server.db, "2026-Q2", "STC")
