@@ -77,3 +77,20 @@ def screenshot(page: Any, name: str, folder: Path = SCREENSHOTS) -> Path:
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def upload(page: Any, path: Path, label: str | None = None) -> None:
+    """Put a file into a file uploader (the one labelled `label`, or the only one)."""
+    uploader = page.get_by_test_id("stFileUploader")
+    if label is not None:
+        uploader = uploader.filter(has_text=label)
+    uploader.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+
+
+def download(page: Any, button: str, folder: Path) -> Path:
+    """Click the download button whose text is `button`; the file it gave."""
+    with page.expect_download() as started:
+        page.get_by_test_id("stDownloadButton").filter(has_text=button).click()
+    target = folder / started.value.suggested_filename
+    started.value.save_as(str(target))
+    return target
