@@ -139,6 +139,7 @@ def test_an_import_killed_mid_commit_is_whole_or_absent_and_earlier_values_stay(
             assert current_fault_values(demo_store) == values_of(round_no)
             outcomes["absent"] += 1
             round_no = struck
+    print(f"{sum(outcomes.values())} kills: {dict(outcomes)}")
     # The kills landed on both sides of the commit.
     assert outcomes["whole"] > 0 and outcomes["absent"] > 0, outcomes
     # The demo history is still what status is computed from.

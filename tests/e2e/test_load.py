@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 
 from nq57 import labels, status
@@ -38,6 +39,8 @@ def test_twenty_sessions_open_the_overview_at_once(context: Any, app_server: App
     leads = sorted(set(status.gaps(Store(app_server.db), "2026-Q3")["lead_unit"]))
     wanted = [None if i % 2 == 0 else leads[i // 2 % len(leads)] for i in range(SESSIONS)]
     pages = [context.new_page() for _ in range(SESSIONS)]
+    server = psutil.Process(app_server.process.pid if app_server.process else 0)
+    cpu_before = sum(server.cpu_times()[:2])
     started = time.monotonic()
     for page, unit in zip(pages, wanted, strict=True):
         link = app_server.link(period="2026-Q3", **({"unit": unit} if unit else {}))
@@ -45,10 +48,11 @@ def test_twenty_sessions_open_the_overview_at_once(context: Any, app_server: App
     for page in pages:
         wait_idle(page)
     elapsed = time.monotonic() - started
+    server_cpu = sum(server.cpu_times()[:2]) - cpu_before
     for page, unit in zip(pages, wanted, strict=True):
         assert exceptions(page) == [], unit
         assert status_cards(page) == expected_cards(app_server.db, "2026-Q3", unit), unit
-    print(f"{SESSIONS} sessions rendered in {elapsed:.1f} s")
+    print(f"{SESSIONS} sessions rendered in {elapsed:.1f} s; server CPU {server_cpu:.1f} s")
 
 
 @pytest.fixture
