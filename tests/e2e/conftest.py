@@ -29,10 +29,13 @@ def playwright() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Any) -> Iterator[Any]:
+    missing = None
     try:
         chromium = launch_chromium(playwright)
     except FileNotFoundError as exc:
-        pytest.fail(str(exc), pytrace=False)
+        missing = str(exc)
+    if missing:
+        pytest.fail(missing, pytrace=False)
     yield chromium
     chromium.close()
 
@@ -41,10 +44,13 @@ def browser(playwright: Any) -> Iterator[Any]:
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """The dashboard on its own database with demo data. Tests must not change that
     database; a test that writes starts its own server with `start_app`."""
+    failed = None
     try:
         server = start_app(tmp_path_factory.mktemp("app"))
     except ServerFailed as exc:
-        pytest.fail(str(exc), pytrace=False)
+        failed = str(exc)
+    if failed:
+        pytest.fail(failed, pytrace=False)
     yield server
     server.stop()
 
