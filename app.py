@@ -3,6 +3,7 @@
 import streamlit as st
 
 from nq57 import labels
+from nq57.db import StoreBusy
 from ui import data, filters, nav
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/monitoring:",
@@ -26,7 +27,10 @@ PAGES = [
 page = nav.navigation(PAGES)
 st.sidebar.title(labels.APP_TITLE)
 st.sidebar.caption(labels.APP_SUBTITLE)
-st.session_state["filters"] = filters.sidebar()
-if data.demo_present():
-    st.warning(labels.MESSAGES["demo_banner"], icon=":material/science:")
-page.run()
+try:
+    st.session_state["filters"] = filters.sidebar()
+    if data.demo_present():
+        st.warning(labels.MESSAGES["demo_banner"], icon=":material/science:")
+    page.run()
+except StoreBusy as busy:  # another process holds the file longer than we wait
+    st.error(str(busy), icon=":material/hourglass_top:")

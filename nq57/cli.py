@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from nq57 import catalogue, clock, demo, imports, labels, revisions, settings, status
+from nq57 import backup, catalogue, clock, demo, imports, labels, revisions, settings, status
 from nq57.bootstrap import prepare
 from nq57.catalogue import UnknownCode
 from nq57.db import Store, StoreBusy, env_path
@@ -295,6 +295,27 @@ def _add_excel_parsers(sub: argparse._SubParsersAction,
     uploads.add_argument("--period", help="kỳ báo cáo, ví dụ 2026-Q2")
 
 
+# --- backup and restore ---------------------------------------------------------
+
+@command("backup")
+def _backup(store: Store, args: argparse.Namespace) -> int:
+    manifest = backup.backup(store, args.dir)
+    _print(labels.BACKUP_MESSAGES["backup_done"].format(
+        tables=len(manifest.tables), rows=manifest.rows, path=args.dir))
+    return EXIT_OK
+
+
+@command("restore")
+def _restore(store: Store, args: argparse.Namespace) -> int:
+    result = backup.restore(store, args.dir, force=args.force)
+    _print(labels.BACKUP_MESSAGES["restore_done"].format(
+        tables=len(result.manifest.tables), rows=result.manifest.rows,
+        created_at=result.manifest.created_at, path=store.path))
+    if result.replaced:
+        _print(labels.BACKUP_MESSAGES["restore_kept"].format(path=result.replaced))
+    return EXIT_OK
+
+
 # --- parser ---------------------------------------------------------------------
 
 def _as_of(text: str) -> str:
@@ -341,6 +362,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo_cmd = sub.add_parser("demo", help="nạp hoặc xóa số liệu minh họa")
     demo_cmd.add_argument("action", choices=("load", "remove"))
     _add_excel_parsers(sub, with_format)
+    backup_cmd = sub.add_parser("backup", help="sao lưu toàn bộ cơ sở dữ liệu vào một thư mục")
+    backup_cmd.add_argument("dir", help="thư mục mới hoặc trống")
+    restore_cmd = sub.add_parser("restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu")
+    restore_cmd.add_argument("dir", help="thư mục của bản sao lưu")
+    restore_cmd.add_argument("--force", action="store_true",
+                             help="thay thế cả khi cơ sở dữ liệu đang có số liệu báo cáo thật")
     return parser
 
 
@@ -348,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     store = Store(args.db or env_path())
     try:
-        if args.command != "init":
+        if args.command not in ("init", "restore"):
             prepare(store)
         return COMMANDS[args.command](store, args)
     except (UnknownCode, PeriodError, Refused, StoreBusy, ValueError) as exc:

@@ -37,6 +37,12 @@ _LOCK_MARKERS = ("Could not set lock", "Conflicting lock")
 # turns; DuckDB's own file lock does the same between processes.
 _WRITE_LOCK = threading.RLock()
 
+# Connections of one process share one open database (DuckDB caches it by path) and
+# the file is released when the last of them closes. A connect racing with that last
+# close finds the file neither shared nor free ("Unique file handle conflict"), so
+# opening and closing take turns; queries themselves run in parallel.
+_OPEN_LOCK = threading.Lock()
+
 
 def write_lock() -> threading.RLock:
     """The lock writers of this process share."""
@@ -112,7 +118,8 @@ class Store:
         pause = 0.05
         while True:
             try:
-                con = duckdb.connect(str(self.path))
+                with _OPEN_LOCK:
+                    con = duckdb.connect(str(self.path))
                 break
             except duckdb.IOException as exc:
                 if not _is_lock_error(exc):
@@ -124,7 +131,8 @@ class Store:
         try:
             yield con
         finally:
-            con.close()
+            with _OPEN_LOCK:
+                con.close()
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -224,21 +232,25 @@ def _run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[tuple
     return result.fetchall() if result.description else []
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+def migrate(con: duckdb.DuckDBPyConnection, up_to: int | None = None) -> list[str]:
     """Apply pending migrations, then (re)create views and macros if they changed.
 
-    Safe to run any number of times; returns the files it applied.
+    Safe to run any number of times; returns the files it applied. With `up_to`, stop
+    after that schema version and leave views and macros alone: a restore loads a
+    backup into the schema it was taken from, then upgrades it like any database.
     """
     applied: list[str] = []
     _run(con, "schema/bookkeeping")
     done = {row[0] for row in _run(con, "schema/applied_migrations")}
     for number, path in migration_files():
-        if number in done:
+        if number in done or (up_to is not None and number > up_to):
             continue
         with atomic(con):
             con.execute(path.read_text(encoding="utf-8"))
             _run(con, "schema/record_migration", version=number, file_name=path.name)
         applied.append(path.name)
+    if up_to is not None:
+        return applied
 
     checksum = definitions_checksum()
     current = _run(con, "schema/definitions_checksum")
@@ -261,6 +273,24 @@ def atomic(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         con.rollback()
         raise
     con.commit()
+
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def run_on_table(con: duckdb.DuckDBPyConnection, name: str, table: str,
+                 **params: Any) -> list[tuple]:
+    """Run a named statement whose table is the placeholder {table}.
+
+    Identifiers cannot be bound parameters, so the name must be a plain identifier and
+    a table of this database; it is then quoted into the statement.
+    """
+    if not _IDENTIFIER.match(table) or not _run(con, "schema/table_exists", table=table):
+        raise KeyError(f"no table named {table!r} in this database")
+    query = load_query(name)
+    statement = query.sql.replace("{table}", f'"{table}"')
+    result = con.execute(statement, _bind(query, params))
+    return result.fetchall() if result.description else []
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -771,3 +771,39 @@ IMPORT_CLI: dict[str, str] = {
     ),
     "revoked": "Đã thu hồi lần nhập số {upload}.",
 }
+
+# --- backup and restore ---------------------------------------------------------
+
+BACKUP_MESSAGES: dict[str, str] = {
+    "target_not_empty": (
+        "Thư mục {path} đã có tệp. Bản sao lưu chỉ được ghi vào một thư mục mới hoặc trống, "
+        "để không ghi đè bản sao lưu cũ."
+    ),
+    "cannot_write": "Không ghi được bản sao lưu vào {path}: {error}",
+    "not_a_backup": "{path} không phải là một bản sao lưu NQ57 (thiếu hoặc hỏng manifest.json).",
+    "unknown_format": (
+        "Bản sao lưu {path} có định dạng phiên bản {version}, phần mềm này không đọc được."
+    ),
+    "damaged": (
+        "Bản sao lưu {path} bị hỏng hoặc thiếu: tệp {file} không khớp với manifest.json. "
+        "Không khôi phục gì."
+    ),
+    "newer_schema": (
+        "Bản sao lưu {path} được tạo bởi phiên bản mới hơn (lược đồ {version}, phần mềm này "
+        "chỉ biết đến {latest}). Hãy cập nhật phần mềm trước khi khôi phục."
+    ),
+    "schema_mismatch": (
+        "Các bảng trong bản sao lưu {path} không khớp với lược đồ cùng phiên bản. "
+        "Không khôi phục gì."
+    ),
+    "would_replace": (
+        "Cơ sở dữ liệu {path} đang có {count} giá trị do các đơn vị báo cáo. Khôi phục sẽ thay "
+        "thế toàn bộ; nếu chắc chắn, chạy lại với --force (tệp hiện tại vẫn được giữ lại bên "
+        "cạnh)."
+    ),
+    "backup_done": "Đã sao lưu {tables} bảng ({rows} dòng) vào {path}.",
+    "restore_done": (
+        "Đã khôi phục {tables} bảng ({rows} dòng) từ bản sao lưu lúc {created_at} vào {path}."
+    ),
+    "restore_kept": "Cơ sở dữ liệu trước khi khôi phục được giữ tại {path}.",
+}

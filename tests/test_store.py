@@ -149,8 +149,9 @@ SAMPLE_PARAMS = {
     "deadline_passed": False, "report_overdue": False, "checksum": "probe",
     "version": 999, "path": "unused", "previous": "2026-Q2", "code": "1.5.23",
 }
-# Run by every database creation (bootstrap), so every test's fixture executes them.
-EXERCISED_BY_PREPARE = ("catalogue/", "schema/")
+# Run by every database creation (bootstrap), so every test's fixture executes them;
+# backup/ statements take table names and files, and tests/test_backup.py runs them all.
+EXERCISED_BY_PREPARE = ("catalogue/", "schema/", "backup/")
 
 
 @pytest.mark.parametrize(

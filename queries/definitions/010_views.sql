@@ -8,16 +8,20 @@ SELECT
     max(value) FILTER (WHERE key = 'secretariat_unit')                    AS secretariat_unit
 FROM settings;
 
--- Periods with their reporting deadline and the period that holds their baseline
--- (the last period of the previous year, of the same granularity).
+-- The period that holds a period's baseline: the last period of the previous year,
+-- of the same granularity ('2026-Q2' -> '2025-Q4', '2026-05' -> '2025-12'). A
+-- function of the code alone, so that a query for one period can name both periods
+-- as constants and DuckDB reads only their rows.
+CREATE OR REPLACE MACRO nq57_baseline_period(code) AS
+    CASE WHEN code LIKE '____-Q_' THEN printf('%d-Q4', CAST(left(code, 4) AS INTEGER) - 1)
+         ELSE printf('%d-12', CAST(left(code, 4) AS INTEGER) - 1) END;
+
+-- Periods with their reporting deadline and the period that holds their baseline.
 CREATE OR REPLACE VIEW v_periods AS
 SELECT
     p.*,
     CAST(p.end_date + s.report_deadline_day AS DATE) AS report_deadline,
-    CASE p.granularity
-        WHEN 'quarter' THEN printf('%d-Q4', p.year - 1)
-        ELSE printf('%d-12', p.year - 1)
-    END AS baseline_period
+    nq57_baseline_period(p.code) AS baseline_period
 FROM periods p CROSS JOIN v_settings s;
 
 -- Targets and tasks as one list of items tracked the same way. A task, like a
@@ -86,9 +90,18 @@ CROSS JOIN v_settings s;
 
 -- The current value of each (item, unit, period): its newest revision whose upload
 -- has not been revoked. Older revisions stay in `actuals`.
-CREATE OR REPLACE VIEW current_actuals AS
+--
+-- Optionally only for some periods and/or units (NULL: all). They are partition
+-- keys, so narrowing first gives the same current values; it lets a query about one
+-- period rank the revisions of that period alone instead of the whole history.
+CREATE OR REPLACE MACRO nq57_current_actuals(wanted_periods, wanted_units) AS TABLE
 SELECT a.*
 FROM actuals a
 ANTI JOIN upload_revocations r ON r.upload_id = a.upload_id
+WHERE (wanted_periods IS NULL OR list_contains(wanted_periods, a.period_code))
+  AND (wanted_units IS NULL OR list_contains(wanted_units, a.unit_code))
 QUALIFY row_number() OVER (
     PARTITION BY a.item_code, a.unit_code, a.period_code ORDER BY a.id DESC) = 1;
+
+CREATE OR REPLACE VIEW current_actuals AS
+SELECT * FROM nq57_current_actuals(NULL, NULL);

@@ -81,10 +81,16 @@ CREATE OR REPLACE MACRO nq57_gaps(period_code, as_of) AS TABLE
 WITH p AS (
     SELECT * FROM v_periods WHERE code = period_code
 ),
+items AS (
+    SELECT i.* FROM v_items i JOIN p ON i.year = p.year
+),
 reported AS (
-    SELECT c.*
-    FROM current_actuals c
-    WHERE c.period_code IN (SELECT code FROM p UNION ALL SELECT baseline_period FROM p)
+    -- Only the period, its baseline period and the units that report these items:
+    -- the scan of actuals reads just these two periods' row groups (both are
+    -- constants) and revisions are ranked only for rows a status can use.
+    SELECT *
+    FROM nq57_current_actuals([period_code, nq57_baseline_period(period_code)],
+                              (SELECT list(DISTINCT reporting_unit) FROM items))
 ),
 joined AS (
     SELECT
@@ -107,8 +113,8 @@ joined AS (
                                                               AS deadline_passed,
         CAST(as_of AS DATE) > p.report_deadline               AS report_overdue,
         s.red_factor
-    FROM v_items i
-    JOIN p ON i.year = p.year
+    FROM items i
+    CROSS JOIN p
     CROSS JOIN v_settings s
     LEFT JOIN reported cur
         ON cur.item_code = i.code AND cur.unit_code = i.reporting_unit

@@ -1,0 +1,1 @@
+SELECT (SELECT max(id) FROM uploads) AS uploads, (SELECT max(id) FROM actuals) AS actuals;

@@ -1,0 +1,1 @@
+SELECT upload_id FROM upload_revocations;

@@ -1,0 +1,268 @@
+"""A copy of the whole database that can be checked, moved and restored.
+
+A backup is a directory: one Parquet file per table (types, lists and NULLs kept
+exactly) and manifest.json, written last, with the schema version, each table's
+columns, row count and checksum, and where every id sequence stands. A restore
+builds a new database file from it beside the live one, checks it, then swaps it in
+while holding the live file, so the dashboard never sees half a restore and ids
+handed out after it never collide with restored ones. The replaced file is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from nq57 import db, labels
+from nq57.db import Store
+
+FORMAT = "nq57-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+_MESSAGES = labels.BACKUP_MESSAGES
+
+
+class BackupError(ValueError):
+    """A backup that cannot be written or restored; the message says why."""
+
+
+@dataclass(frozen=True)
+class TableCopy:
+    name: str
+    file: str
+    rows: int
+    sha256: str
+    columns: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    schema_version: int
+    created_at: str
+    tables: tuple[TableCopy, ...]
+    sequences: dict[str, int | None]
+
+    @property
+    def rows(self) -> int:
+        return sum(t.rows for t in self.tables)
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema_version": self.schema_version,
+            "created_at": self.created_at,
+            "tables": [
+                {"name": t.name, "file": t.file, "rows": t.rows, "sha256": t.sha256,
+                 "columns": [list(c) for c in t.columns]}
+                for t in self.tables
+            ],
+            "sequences": self.sequences,
+        }, ensure_ascii=False, indent=2)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    manifest: Manifest
+    replaced: Path | None  # where the database that was there before is kept
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> tuple[tuple[str, str], ...]:
+    return tuple((r["column_name"], r["data_type"])
+                 for r in db.rows(con, "backup/columns", table=table))
+
+
+def _sequences(con: duckdb.DuckDBPyConnection) -> dict[str, int | None]:
+    return {r["sequence_name"]: r["last_value"] for r in db.rows(con, "backup/sequences")}
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r["table_name"] for r in db.rows(con, "backup/tables")]
+
+
+# --- backup ---------------------------------------------------------------------
+
+def backup(store: Store, target: Path | str) -> Manifest:
+    """Write every table of the store to `target`, a new or empty directory.
+
+    All tables are read in one transaction, so the copy is one consistent moment
+    even while the dashboard keeps writing. An existing backup is never overwritten.
+    """
+    target = Path(target)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise BackupError(_MESSAGES["target_not_empty"].format(path=target))
+    if not store.exists:
+        raise BackupError(labels.MESSAGES["no_database"].format(path=store.path))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(_MESSAGES["cannot_write"].format(path=target, error=exc)) from exc
+    written: list[Path] = []
+    try:
+        with store.connect() as con, db.atomic(con):
+            copies = []
+            for table in _tables(con):
+                file = target / f"{table}.parquet"
+                written.append(file)
+                db.rows(con, "backup/export_table", table=table, file=str(file))
+                rows = db.rows(con, "backup/row_count", table=table)[0]["row_count"]
+                copies.append((table, file, int(rows), _columns(con, table)))
+            sequences = _sequences(con)
+            version = db.schema_version(con)
+        manifest = Manifest(
+            schema_version=version,
+            created_at=datetime.now().isoformat(timespec="seconds"),
+            tables=tuple(TableCopy(name, file.name, rows, _sha256(file), columns)
+                         for name, file, rows, columns in copies),
+            sequences=sequences,
+        )
+        partial = target / (MANIFEST + ".part")
+        written.append(partial)
+        partial.write_text(manifest.to_json(), encoding="utf-8")
+        partial.replace(target / MANIFEST)  # the manifest appears last: a backup is whole
+    except BaseException as exc:
+        for file in written:
+            file.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise BackupError(_MESSAGES["cannot_write"].format(path=target, error=exc)) from exc
+        raise
+    return manifest
+
+
+# --- reading a backup -----------------------------------------------------------
+
+def read_manifest(source: Path | str) -> Manifest:
+    """The manifest of a backup, after checking every file it lists is whole."""
+    source = Path(source)
+    path = source / MANIFEST
+    if not path.is_file():
+        raise BackupError(_MESSAGES["not_a_backup"].format(path=source))
+    try:
+        raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        if raw.get("format") != FORMAT:
+            raise KeyError("format")
+        if raw.get("format_version") != FORMAT_VERSION:
+            raise BackupError(_MESSAGES["unknown_format"].format(
+                path=source, version=raw.get("format_version")))
+        manifest = Manifest(
+            schema_version=int(raw["schema_version"]),
+            created_at=str(raw["created_at"]),
+            tables=tuple(
+                TableCopy(str(t["name"]), str(t["file"]), int(t["rows"]), str(t["sha256"]),
+                          tuple((str(c[0]), str(c[1])) for c in t["columns"]))
+                for t in raw["tables"]),
+            sequences={str(k): (None if v is None else int(v))
+                       for k, v in raw["sequences"].items()},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, BackupError):
+            raise
+        raise BackupError(_MESSAGES["not_a_backup"].format(path=source)) from exc
+    for table in manifest.tables:
+        file = source / table.file
+        if file.parent != source or not file.is_file() or _sha256(file) != table.sha256:
+            raise BackupError(_MESSAGES["damaged"].format(path=source, file=table.file))
+    return manifest
+
+
+# --- restore --------------------------------------------------------------------
+
+def _build(path: Path, source: Path, manifest: Manifest) -> None:
+    """A complete, upgraded database at `path` holding exactly the backup's rows."""
+    with Store(path).connect() as con:
+        db.migrate(con, up_to=manifest.schema_version)
+        expected = [t.name for t in manifest.tables]
+        if sorted(_tables(con)) != sorted(expected):
+            raise BackupError(_MESSAGES["schema_mismatch"].format(path=source))
+        with db.atomic(con):
+            for table in manifest.tables:
+                if _columns(con, table.name) != table.columns:
+                    raise BackupError(_MESSAGES["schema_mismatch"].format(path=source))
+                db.run_on_table(con, "backup/empty_table", table.name)
+                db.run_on_table(con, "backup/load_table", table.name,
+                                file=str(source / table.file))
+                rows = db.rows(con, "backup/row_count", table=table.name)[0]["row_count"]
+                if rows != table.rows:
+                    raise BackupError(_MESSAGES["damaged"].format(path=source,
+                                                                  file=table.file))
+            for sequence, position in manifest.sequences.items():
+                if position is not None:
+                    db.rows(con, "backup/set_sequence", sequence=sequence, position=position)
+        db.migrate(con)
+        db.rows(con, "backup/checkpoint")
+
+
+def _kept_name(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}-before-restore-{stamp}{path.suffix}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-before-restore-{stamp}-{n}{path.suffix}")
+    return candidate
+
+
+def _remove(path: Path) -> None:
+    for file in (path, path.with_name(path.name + ".wal")):
+        file.unlink(missing_ok=True)
+
+
+def restore(store: Store, source: Path | str, *, force: bool = False) -> RestoreResult:
+    """Replace the store's database with the backup in `source`.
+
+    Refused when the database holds values reported by people (demo values do not
+    count) unless `force`; the replaced file is kept beside it either way.
+    """
+    source = Path(source)
+    manifest = read_manifest(source)
+    latest = db.migration_files()[-1][0]
+    if manifest.schema_version > latest:
+        raise BackupError(_MESSAGES["newer_schema"].format(
+            path=source, version=manifest.schema_version, latest=latest))
+    staging = store.path.with_name(store.path.name + ".restoring")
+    _remove(staging)
+    try:
+        _build(staging, source, manifest)
+        replaced = _swap(store, staging, force=force)
+    except BaseException:
+        _remove(staging)
+        raise
+    return RestoreResult(manifest, replaced)
+
+
+def _swap(store: Store, staging: Path, *, force: bool) -> Path | None:
+    """Put the restored file in place of the live one while holding the live one, so
+    no other writer can slip in between; keep the live one under another name."""
+    with db.write_lock():
+        if not store.exists:
+            os.replace(staging, store.path)
+            return None
+        with store.connect() as con:
+            reported = db.rows(con, "backup/reported_values")[0]["reported"]
+            if reported and not force:
+                raise BackupError(_MESSAGES["would_replace"].format(
+                    path=store.path, count=reported))
+            db.rows(con, "backup/checkpoint")
+            kept = _kept_name(store.path)
+            try:
+                os.link(store.path, kept)
+            except OSError:
+                shutil.copy2(store.path, kept)
+            os.replace(staging, store.path)
+        return kept

@@ -1,0 +1,118 @@
+"""What a Steering Committee member and a leader do on the overview, in a real
+browser against a real server: read the status cards, filter by unit, share the
+view as a link, and survive a mangled link."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from nq57 import labels
+from tests.app_pages import app_pages
+from tests.e2e.browser import (
+    alerts,
+    exceptions,
+    pick_in_sidebar,
+    query_values,
+    screenshot,
+    status_cards,
+    title,
+    visit,
+    wait_idle,
+)
+from tests.e2e.server import AppServer
+
+pytestmark = pytest.mark.e2e
+
+UNIT, UNIT_SHORT = "SKHCN", "Sở KH&CN"
+
+
+def cli_cards(server: AppServer, period: str, unit: str | None = None) -> dict[str, int]:
+    """The status counts `python -m nq57 gaps` gives for the same database and filters,
+    labelled as the cards label them."""
+    args = ["gaps", "--period", period, "--format", "json"]
+    result = server.cli(*args, *(["--unit", unit] if unit else []))
+    assert result.returncode == 0, result.stderr
+    counts = Counter(row["status"] for row in json.loads(result.stdout))
+    return {labels.status_label(s): counts.get(s, 0) for s in labels.STATUSES}
+
+
+def clean(page: Any) -> None:
+    assert exceptions(page) == []
+
+
+def test_the_overview_shows_the_same_counts_as_the_cli(page: Any, app_server: AppServer):
+    visit(page, app_server.link())
+    clean(page)
+    [period] = query_values(page.url, "period")
+    assert period == "2026-Q3"  # the latest quarter with data
+    assert title(page).endswith("Quý III/2026")
+    cards = status_cards(page)
+    assert cards == cli_cards(app_server, period)
+    assert cards[labels.status_label("red")] > 0
+    assert labels.MESSAGES["demo_banner"] in alerts(page)
+
+
+def test_a_unit_filter_goes_into_the_url_and_narrows_the_cards(page: Any,
+                                                              app_server: AppServer):
+    visit(page, app_server.link())
+    everything = status_cards(page)
+    pick_in_sidebar(page, "Đơn vị chủ trì", UNIT_SHORT)
+    page.wait_for_url(f"**unit={UNIT}**")
+    wait_idle(page)
+    clean(page)
+    assert query_values(page.url, "unit") == [UNIT]
+    narrowed = status_cards(page)
+    assert narrowed == cli_cards(app_server, "2026-Q3", UNIT)
+    assert sum(narrowed.values()) < sum(everything.values())
+
+
+def test_a_shared_link_opens_the_same_view_in_another_browser(
+        page: Any, browser: Any, app_server: AppServer):
+    visit(page, app_server.link())
+    pick_in_sidebar(page, "Kỳ báo cáo", "Quý II/2026")
+    page.wait_for_url("**period=2026-Q2**")
+    wait_idle(page)
+    pick_in_sidebar(page, "Đơn vị chủ trì", UNIT_SHORT)
+    page.wait_for_url(f"**unit={UNIT}**")
+    wait_idle(page)
+    mine = status_cards(page)
+    link = page.url
+
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        theirs = other.new_page()
+        visit(theirs, link)
+        clean(theirs)
+        assert status_cards(theirs) == mine == cli_cards(app_server, "2026-Q2", UNIT)
+        assert title(theirs).endswith("Quý II/2026")
+        chosen = theirs.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect")
+        assert UNIT_SHORT in chosen.inner_text()
+    finally:
+        other.close()
+
+
+def test_a_mangled_link_shows_a_notice_and_the_default_view(page: Any,
+                                                           app_server: AppServer):
+    visit(page, app_server.link(period="2026-Q9", unit=["XYZ", UNIT], group="9.9"))
+    clean(page)
+    notices = alerts(page)
+    assert "Kỳ báo cáo «2026-Q9» không hợp lệ; đang hiển thị 2026-Q3." in notices
+    assert "Không có đơn vị «XYZ»; đã bỏ qua." in notices
+    assert "Không có nhóm chỉ tiêu «9.9»; đang hiển thị tất cả các nhóm." in notices
+    # What could be read is kept: the valid unit, the default period.
+    assert status_cards(page) == cli_cards(app_server, "2026-Q3", UNIT)
+    assert query_values(page.url, "unit") == [UNIT]
+    assert query_values(page.url, "period") == ["2026-Q3"]
+
+
+@pytest.mark.parametrize("app_page", app_pages(), ids=lambda p: p.slug)
+def test_every_page_renders_in_the_browser(page: Any, app_server: AppServer, app_page):
+    visit(page, app_server.link(app_page.path))
+    clean(page)
+    assert title(page)
+    shot = screenshot(page, app_page.slug)
+    assert shot.stat().st_size > 10_000
