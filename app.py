@@ -5,26 +5,16 @@ import streamlit as st
 from nq57 import labels
 from nq57.db import StoreBusy
 from ui import data, filters, nav
+from ui.page_list import PAGES
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/monitoring:",
                    layout="wide")
 
-PAGES = [
-    st.Page("pages/overview.py", title="Tổng quan", icon=":material/dashboard:",
-            url_path="tong-quan", default=True),
-    st.Page("pages/by_group.py", title=labels.PAGE_TITLES["by_group"],
-            icon=":material/category:", url_path="theo-nhom"),
-    st.Page("pages/by_unit.py", title=labels.PAGE_TITLES["by_unit"],
-            icon=":material/apartment:", url_path="theo-don-vi"),
-    st.Page("pages/target_detail.py", title=labels.PAGE_TITLES["target_detail"],
-            icon=":material/search:", url_path=labels.DETAIL_PAGE_PATH),
-    st.Page("pages/tasks.py", title=labels.PAGE_TITLES["tasks"],
-            icon=":material/checklist:", url_path="nhiem-vu"),
-    st.Page("pages/data_entry.py", title="Nhập số liệu", icon=":material/upload_file:",
-            url_path="nhap-so-lieu"),
-]
-
-page = nav.navigation(PAGES)
+page = nav.navigation([
+    st.Page(spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path,
+            default=spec.default)
+    for spec in PAGES
+])
 st.sidebar.title(labels.APP_TITLE)
 st.sidebar.caption(labels.APP_SUBTITLE)
 try:
