@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PAGES = ("pages/overview.py", "pages/by_group.py", "pages/by_unit.py",
-         "pages/target_detail.py", "pages/tasks.py")
+PAGES = ("views/overview.py", "views/by_group.py", "views/by_unit.py",
+         "views/target_detail.py", "views/tasks.py")
 
 
 def measure(runs: int) -> list[tuple[str, float, float]]:

@@ -37,7 +37,7 @@ SQL_KEYWORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b\s+(\*|\w+\s+(FROM|
 def test_pages_and_ui_hold_no_sql():
     offenders = [
         str(path.relative_to(ROOT))
-        for folder in ("pages", "ui")
+        for folder in ("views", "ui")
         for path in (ROOT / folder).rglob("*.py")
         if SQL_KEYWORDS.search(path.read_text(encoding="utf-8"))
     ]
@@ -54,3 +54,9 @@ def test_core_public_functions_have_type_hints():
                 if node.returns is None or any(a.annotation is None for a in args):
                     missing.append(f"{path.relative_to(ROOT)}:{node.name}")
     assert missing == []
+
+
+def test_no_pages_folder_beside_the_app():
+    # A pages/ folder makes Streamlit's first run after start use its legacy
+    # multipage mode, which breaks shared links (ui/page_list.py says more).
+    assert not (ROOT / "pages").exists()

@@ -169,7 +169,7 @@ def test_every_named_query_runs_on_a_real_database(demo_store: Store, name: str)
 
 
 def test_every_named_query_is_used_by_the_code():
-    code = "\n".join(p.read_text(encoding="utf-8") for folder in ("nq57", "ui", "pages")
+    code = "\n".join(p.read_text(encoding="utf-8") for folder in ("nq57", "ui", "views")
                      for p in (ROOT / folder).rglob("*.py"))
     code += (ROOT / "app.py").read_text(encoding="utf-8")
     catalogue_files = (ROOT / "nq57" / "catalogue.py").read_text(encoding="utf-8")

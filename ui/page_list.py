@@ -1,6 +1,11 @@
 """The dashboard's pages as data: app.py builds its navigation from this list, and the
 browser journeys, AppTest checks and benchmarks iterate over it, so a page added here
-is served, screenshotted, rendered and timed everywhere."""
+is served, screenshotted, rendered and timed everywhere.
+
+Each page file is named after its address (views/by_unit.py serves
+/theo-don-vi). Streamlit reads the pages/ folder before the app's first run; when
+the names agree, a link to a page opened on a freshly started server goes straight
+to it instead of raising a spurious "Page not found" dialog."""
 
 from __future__ import annotations
 
@@ -29,16 +34,16 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/overview.py", labels.PAGE_TITLES["overview"], ":material/dashboard:",
+    PageSpec("views/overview.py", labels.PAGE_TITLES["overview"], ":material/dashboard:",
              "tong-quan", default=True),
-    PageSpec("pages/by_group.py", labels.PAGE_TITLES["by_group"], ":material/category:",
+    PageSpec("views/by_group.py", labels.PAGE_TITLES["by_group"], ":material/category:",
              "theo-nhom"),
-    PageSpec("pages/by_unit.py", labels.PAGE_TITLES["by_unit"], ":material/apartment:",
+    PageSpec("views/by_unit.py", labels.PAGE_TITLES["by_unit"], ":material/apartment:",
              "theo-don-vi"),
-    PageSpec("pages/target_detail.py", labels.PAGE_TITLES["target_detail"],
+    PageSpec("views/target_detail.py", labels.PAGE_TITLES["target_detail"],
              ":material/search:", labels.DETAIL_PAGE_PATH),
-    PageSpec("pages/tasks.py", labels.PAGE_TITLES["tasks"], ":material/checklist:",
+    PageSpec("views/tasks.py", labels.PAGE_TITLES["tasks"], ":material/checklist:",
              "nhiem-vu"),
-    PageSpec("pages/data_entry.py", labels.UPLOAD_PAGE_TITLE, ":material/upload_file:",
+    PageSpec("views/data_entry.py", labels.UPLOAD_PAGE_TITLE, ":material/upload_file:",
              labels.UPLOAD_PAGE_PATH),
 )

@@ -11,11 +11,11 @@ from streamlit.testing.v1 import AppTest
 APP = Path(__file__).resolve().parents[2] / "app.py"
 
 PAGES = {
-    "overview": "pages/overview.py",
-    "by_group": "pages/by_group.py",
-    "by_unit": "pages/by_unit.py",
-    "target_detail": "pages/target_detail.py",
-    "tasks": "pages/tasks.py",
+    "overview": "views/overview.py",
+    "by_group": "views/by_group.py",
+    "by_unit": "views/by_unit.py",
+    "target_detail": "views/target_detail.py",
+    "tasks": "views/tasks.py",
 }
 
 Opener = Callable[..., AppTest]

@@ -13,7 +13,7 @@ from nq57.db import Store
 from tests.excel.workbooks import dump, fill, template
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGE = "pages/data_entry.py"
+PAGE = "views/data_entry.py"
 T = labels.EXCEL_PAGE
 
 
@@ -41,7 +41,7 @@ def confirm_button(app: AppTest):
 
 
 def overview_cards(app: AppTest) -> dict[str, str]:
-    app.switch_page("pages/overview.py")
+    app.switch_page("views/overview.py")
     app.run()
     return {m.label: m.value for m in app.metric}
 

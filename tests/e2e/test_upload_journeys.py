@@ -1,0 +1,76 @@
+"""Staff of a unit report in the browser: download the template, fill it, upload it,
+read the preview, confirm, and see the value on the overview; a bad file is refused
+with a message saying what is wrong and where."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nq57 import labels
+from nq57.db import Store
+from nq57.excel.read import read_workbook
+from tests.e2e.browser import download, status_cards, upload, visit, wait_idle
+from tests.e2e.server import AppServer, start_app
+from tests.excel.workbooks import fill, sheet
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[AppServer]:
+    """A server on a database of its own (these journeys write), without demo data."""
+    server = start_app(tmp_path / "server", demo=False)
+    yield server
+    server.stop()
+
+
+def _sign(page: Any, name: str) -> None:
+    box = page.get_by_role("textbox", name="Người báo cáo")
+    box.fill(name)
+    box.press("Enter")
+    wait_idle(page)
+
+
+def test_a_unit_reports_through_the_template_and_sees_it_on_the_overview(
+        page: Any, own_server: AppServer, tmp_path: Path):
+    visit(page, own_server.link("nhap-so-lieu", unit="SNV", period="2026-Q3"))
+    page.get_by_text("4 chỉ tiêu, nhiệm vụ do Sở Nội vụ báo cáo").wait_for()
+    template = download(page, "Tải biểu mẫu Excel", tmp_path)
+    assert template.name == "bieu-mau-SNV-2026-Q3.xlsx"
+    assert read_workbook(template.read_bytes(), template.name).meta["unit"] == "SNV"
+
+    filled = tmp_path / "bao-cao-q3.xlsx"
+    filled.write_bytes(fill(template.read_bytes(), {"1.2.2": 0.95}))
+    _sign(page, "Phạm Thị D")
+    upload(page, filled)
+    page.get_by_text("1 mới · 0 thay đổi · 0 không đổi · 3 chưa báo cáo").wait_for()
+    page.get_by_role("button", name="Xác nhận lưu").click()
+    page.get_by_text("Đã lưu lần nhập số 1").wait_for()
+
+    current = Store(own_server.db).frame("revisions/current_for_unit_period", unit="SNV",
+                                         period="2026-Q3")
+    assert current[["item_code", "value", "recorded_by"]].values.tolist() == [
+        ["1.2.2", 95.0, "Phạm Thị D"]]
+    visit(page, own_server.link("", period="2026-Q3", unit="SNV"))
+    cards = status_cards(page)
+    # 95% at the end of Q3 (no 2025 baseline): ahead of the 75% trajectory.
+    assert cards[labels.status_label("on_track")] == 1
+    assert cards[labels.status_label("overdue_report")] == 2  # SNV's two other targets
+
+
+def test_a_bad_file_is_refused_with_its_row_and_cell(page: Any, own_server: AppServer,
+                                                     tmp_path: Path):
+    bad = tmp_path / "sai.xlsx"
+    bad.write_bytes(sheet([["1.2.2", "chín mươi"], ["9.9.9", "10"]]))
+    visit(page, own_server.link("nhap-so-lieu", unit="SNV", period="2026-Q3"))
+    _sign(page, "Phạm Thị D")
+    upload(page, bad)
+    # The error list is a data grid: its cells are in the page, drawn on a canvas.
+    page.get_by_text("Ô B2: «chín mươi» không phải là số").first.wait_for(state="attached")
+    page.get_by_text("9.9.9").first.wait_for(state="attached")
+    assert page.get_by_role("button", name="Xác nhận lưu").count() == 0
+    assert Store(own_server.db).frame("revisions/uploads", unit=None, period=None).empty
