@@ -113,11 +113,28 @@ def resolve_unit(store: Store, code: str,
     return found
 
 
+def reporting_periods(store: Store,
+                      con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+    """Periods values can be reported for: the tracked ones and, before each tracked
+    year, the period holding its baselines (baseline_only)."""
+    return store.frame("reporting_periods", con)
+
+
+def items_year(store: Store, period: str,
+               con: duckdb.DuckDBPyConnection | None = None) -> int:
+    """The year whose targets a reporting period is for (2026 for 2025-Q4)."""
+    frame = reporting_periods(store, con)
+    return int(frame.loc[frame["code"] == period, "items_year"].iloc[0])
+
+
 def resolve_period(store: Store, text: str,
-                   con: duckdb.DuckDBPyConnection | None = None) -> Period:
-    """A period people wrote, checked against the periods being tracked."""
+                   con: duckdb.DuckDBPyConnection | None = None, *,
+                   for_reporting: bool = False) -> Period:
+    """A period people wrote, checked against the periods being tracked (or, with
+    for_reporting, those values can be reported for, baselines included)."""
     period = parse_period(text)  # PeriodError if unreadable
-    known = periods(store, con)["code"].tolist()
+    frame = reporting_periods(store, con) if for_reporting else periods(store, con)
+    known = frame["code"].tolist()
     if period.code not in known:
         raise UnknownCode(MESSAGES["unknown_period"].format(code=text, known=", ".join(known)))
     return period

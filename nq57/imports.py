@@ -97,17 +97,20 @@ def sha256(data: bytes) -> str:
 def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
     """Items of every tracked year, unit names and periods, read once per upload."""
     units = catalogue.units(store, con)
+    periods = catalogue.reporting_periods(store, con)
     return Context(
         items={
-            (r["year"], r["code"]): Item(
+            (r["period_code"], r["code"]): Item(
                 r["code"], r["item_type"], r["name"], r["unit_of_measure"], r["comparator"],
                 r["kind"], r["year"], r["reporting_unit"],
                 r["reporting_unit_name"] or r["reporting_unit"])
-            for r in store.rows("excel/items", con, year=None)
+            for r in store.rows("excel/items", con, period=None)
         },
         unit_codes=catalogue.unit_names(units),
         unit_labels=dict(zip(units["code"], units["name"], strict=True)),
-        periods=catalogue.periods(store, con)["code"].tolist(),
+        periods=periods["code"].tolist(),
+        items_year=dict(zip(periods["code"], periods["items_year"], strict=True)),
+        baseline_periods=frozenset(periods.loc[periods["baseline_only"], "code"]),
     )
 
 
@@ -179,14 +182,13 @@ def _number(value: object) -> float | None:
 def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> pd.DataFrame:
     """The values as they will be stored, beside the values on record, with the kind of
     change of each row: new, changed, unchanged or not reported."""
-    year = parse_period(checked.period).year if checked.period else 0
     on_record = dict(zip(current["item_code"], current["value"], strict=True))
     reported = [NewValue(e.item_code, e.value, e.note, e.evidence)
                 for e in checked.entries if e.value is not None]
     changed = {v.item_code for v in revisions.pending_changes(current, reported)}
     rows = []
     for entry in checked.entries:
-        item = context.items[(year, entry.item_code)]
+        item = context.items[(checked.period, entry.item_code)]
         if entry.value is None:
             change = "not_reported"
         elif entry.item_code not in on_record:
@@ -284,9 +286,8 @@ def template_file_name(unit: str, period: str) -> str:
 def template_items(store: Store, unit: str, period: str,
                    con: duckdb.DuckDBPyConnection | None = None
                    ) -> list[template_book.TemplateItem]:
-    """The items a unit reports in a period's year, with what it reported last."""
-    year = parse_period(period).year
-    items = store.frame("excel/items", con, year=year)
+    """The items a unit reports for a period, with what it reported last."""
+    items = store.frame("excel/items", con, period=period)
     items = items[items["reporting_unit"] == unit]
     last = store.frame("excel/last_reported", con, unit=unit, period=period)
     last_by_code = {r.item_code: (r.value, r.period_code) for r in last.itertuples(index=False)}
@@ -308,12 +309,13 @@ def template(store: Store, unit: str, period: str) -> tuple[bytes, int]:
     """The template workbook for a unit and period, and how many items it lists."""
     with store.connect() as con:
         unit_code = catalogue.resolve_unit(store, unit, con)
-        the_period = catalogue.resolve_period(store, period, con)
+        the_period = catalogue.resolve_period(store, period, con, for_reporting=True)
         names = catalogue.units(store, con)
         unit_name = names.loc[names["code"] == unit_code, "name"].iloc[0]
-        deadline = store.rows("period", con, period=the_period.code)[0]["report_deadline"]
+        reporting = store.rows("period", con, period=the_period.code)[0]
         items = template_items(store, unit_code, the_period.code, con)
     if not items:
-        raise NothingToReport(labels.EXCEL_PAGE["no_items"].format(unit=unit_name,
-                                                                   year=the_period.year))
+        raise NothingToReport(labels.EXCEL_PAGE["no_items"].format(
+            unit=unit_name, year=catalogue.items_year(store, the_period.code)))
+    deadline = reporting["report_deadline"]
     return template_book.build(unit_code, unit_name, the_period, deadline, items), len(items)

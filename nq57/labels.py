@@ -607,6 +607,11 @@ EXCEL_MESSAGES: dict[str, str] = {
     "unknown_item": (
         "Ô {cell}: mã «{code}» không có trong danh mục chỉ tiêu, nhiệm vụ năm {year}."
     ),
+    "not_baseline_item": (
+        "Ô {cell}: {code} không cần giá trị nền — chỉ tiêu lũy kế, định tính và nhiệm vụ "
+        "tính từ 0 mỗi năm. Kỳ {period} chỉ nhận giá trị nền của các chỉ tiêu dạng mức "
+        "(tỷ lệ, chỉ số)."
+    ),
     "not_reporting_unit": (
         "Ô {cell}: {code} do {owner} báo cáo, không thuộc {unit}. Hãy xóa dòng này, hoặc liên "
         "hệ Tổ giúp việc nếu cần giao lại đơn vị chủ trì."
@@ -731,6 +736,7 @@ EXCEL_PAGE: dict[str, str] = {
     "revoke_need_reason": "Hãy ghi lý do thu hồi và tên người thực hiện.",
     "revoked": "Đã thu hồi lần nhập số {upload}; các giá trị trở về lần nhập trước.",
     "no_items": "{unit} không chủ trì báo cáo chỉ tiêu, nhiệm vụ nào trong năm {year}.",
+    "baseline_period": "{period} (giá trị nền năm {year})",
 }
 
 UPLOAD_COLUMNS: dict[str, str] = {

@@ -26,8 +26,17 @@ units = data.units()
 units = units[units["kind"] != "collective"]
 unit_names = dict(zip(units["code"], units["name"], strict=True))
 unit_codes = units["code"].tolist()
-periods = data.periods()
-period_codes = periods["code"].tolist()
+periods = data.query("reporting_periods").set_index("code")
+period_codes = periods.index.tolist()
+
+
+def period_label(code: str) -> str:
+    label = parse_period(code).label
+    if periods.at[code, "baseline_only"]:
+        return T["baseline_period"].format(period=label, year=periods.at[code, "items_year"])
+    return label
+
+
 # Widget state is dropped while another page shows; the choices are kept apart so a
 # person who looks at the overview and comes back finds the page as they left it.
 kept = st.session_state.setdefault("entry_kept", {})
@@ -44,21 +53,21 @@ left, middle, right = st.columns([2, 1, 2])
 unit = left.selectbox(T["unit"], unit_codes, key="entry_unit",
                       format_func=lambda code: f"{unit_names[code]} ({code})")
 period = middle.selectbox(T["period"], period_codes, key="entry_period",
-                          format_func=lambda code: parse_period(code).label)
+                          format_func=period_label)
 reporter = right.text_input(T["reporter"], key="entry_reporter", help=T["reporter_help"])
 kept.update(unit=unit, period=period, reporter=reporter)
-the_period = parse_period(period)
-deadline = periods.loc[periods["code"] == period, "report_deadline"].iloc[0]
+deadline = periods.at[period, "report_deadline"]
+items_year = periods.at[period, "items_year"]
 
 # --- 1. template ---------------------------------------------------------------------
 st.subheader(T["step_template"])
-items = data.query("excel/items", year=the_period.year)
+items = data.query("excel/items", period=period)
 items = items[items["reporting_unit"] == unit]
 if items.empty:
-    widgets.empty_state(T["no_items"].format(unit=unit_names[unit], year=the_period.year))
+    widgets.empty_state(T["no_items"].format(unit=unit_names[unit], year=items_year))
 else:
     st.caption(T["template_caption"].format(count=len(items), unit=unit_names[unit],
-                                            period=the_period.label,
+                                            period=period_label(period),
                                             deadline=fmt.day(deadline)))
     st.download_button(
         T["template_button"], data=lambda: imports.template(data.store(), unit, period)[0],
@@ -189,7 +198,7 @@ revoked = st.session_state.pop("entry_revoked", None)
 if revoked is not None:
     st.success(T["revoked"].format(upload=revoked), icon=":material/undo:")
 log = data.query("revisions/uploads", unit=unit, period=period)
-st.markdown(f"**{T['uploads'].format(unit=unit_names[unit], period=the_period.label)}**")
+st.markdown(f"**{T['uploads'].format(unit=unit_names[unit], period=period_label(period))}**")
 if log.empty:
     widgets.empty_state(T["no_uploads"])
 else:

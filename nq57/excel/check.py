@@ -47,10 +47,12 @@ class Item:
 class Context:
     """What the catalogue says, loaded once per upload."""
 
-    items: Mapping[tuple[int, str], Item]     # (year, code) -> item
+    items: Mapping[tuple[str, str], Item]     # (period, code) -> item reportable then
     unit_codes: Mapping[str, str]             # any folded way of writing a unit -> code
     unit_labels: Mapping[str, str]            # code -> full name
-    periods: Sequence[str]                    # period codes being tracked
+    periods: Sequence[str]                    # periods values can be reported for
+    items_year: Mapping[str, int]             # period -> year of the items it reports
+    baseline_periods: frozenset[str]          # periods that take baselines only
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,7 @@ def check(sheet: ReadSheet, context: Context, *, unit: str | None = None,
     period = _scope_period(sheet, context, period, meta.get("period"), found)
     if unit is None or period is None:
         return Checked(unit, period, (), tuple(found.errors), tuple(found.warnings))
-    year = parse_period(period).year
-    entries = _check_rows(sheet, context, unit, year, found)
+    entries = _check_rows(sheet, context, unit, period, found)
     if not found.errors and not any(e.value is not None for e in entries):
         found.error("no_values")
     return Checked(unit, period, tuple(entries), tuple(found.errors), tuple(found.warnings))
@@ -206,7 +207,7 @@ def _text(raw: object, row: int, column: str | None, found: _Found) -> str | Non
     return text or None
 
 
-def _check_rows(sheet: ReadSheet, context: Context, unit: str, year: int,
+def _check_rows(sheet: ReadSheet, context: Context, unit: str, period: str,
                 found: _Found) -> list[Entry]:
     columns = sheet.columns
     code_column, value_column = columns["code"], columns["value"]
@@ -224,14 +225,19 @@ def _check_rows(sheet: ReadSheet, context: Context, unit: str, year: int,
                 found.warn("ignored_text", row.number)
             continue
         code = normalise_code(row.code)
-        item = context.items.get((year, code))
+        item = context.items.get((period, code))
         reported = has_value or row.number in sheet.formula_rows or note or evidence
         if not reported and (item is None or item.reporting_unit != unit
                              or code in first_row):
             continue  # a heading ("1.1", "I") or another unit's row left empty
         if item is None:
-            found.error("unknown_item", row.number, code_column, code=str(row.code).strip()[:40],
-                        year=year)
+            if period in context.baseline_periods and any(
+                    code == known for (_, known) in context.items):
+                found.error("not_baseline_item", row.number, code_column, code=code,
+                            period=parse_period(period).label)
+            else:
+                found.error("unknown_item", row.number, code_column,
+                            code=str(row.code).strip()[:40], year=context.items_year[period])
             continue
         if item.reporting_unit != unit:
             found.error("not_reporting_unit", row.number, code_column, code=code,

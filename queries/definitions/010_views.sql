@@ -105,3 +105,18 @@ QUALIFY row_number() OVER (
 
 CREATE OR REPLACE VIEW current_actuals AS
 SELECT * FROM nq57_current_actuals(NULL, NULL);
+
+-- Periods values can be reported for: every period of a tracked year, and, before
+-- each tracked year, the period holding its baselines (e.g. 2025-Q4 for 2026), where
+-- only targets measured from a baseline are reported.
+CREATE OR REPLACE VIEW v_reporting_periods AS
+WITH tracked AS (SELECT DISTINCT year FROM v_items)
+SELECT p.code, p.year AS items_year, FALSE AS baseline_only, p.start_date, p.end_date,
+       p.report_deadline
+FROM v_periods p JOIN tracked t ON p.year = t.year
+UNION ALL
+SELECT b.code, t.year, TRUE, b.start_date, b.end_date, b.report_deadline
+FROM tracked t
+JOIN v_periods q1 ON q1.year = t.year AND q1.granularity = 'quarter' AND q1.number = 1
+JOIN v_periods b ON b.code = q1.baseline_period
+WHERE b.year NOT IN (SELECT year FROM tracked);

@@ -1,6 +1,9 @@
--- Targets and tasks of a year as the Excel template and import see them: how each
--- is measured and which unit reports it.
+-- Targets and tasks as the Excel template and import see them, per period they can
+-- be reported for: how each is measured and which unit reports it. A baseline period
+-- takes only the targets measured from a baseline (levels, not counts or completion).
 SELECT
+    rp.code AS period_code,
+    rp.baseline_only,
     i.code,
     i.item_type,
     i.group_code,
@@ -14,7 +17,10 @@ SELECT
     i.deadline_text,
     i.reporting_unit,
     u.name AS reporting_unit_name
-FROM v_items i
+FROM v_reporting_periods rp
+JOIN v_items i ON i.year = rp.items_year
 LEFT JOIN units u ON u.code = i.reporting_unit
-WHERE $year IS NULL OR i.year = $year
-ORDER BY i.item_type, i.sort_key;
+WHERE ($period IS NULL OR rp.code = $period)
+  AND (NOT rp.baseline_only
+       OR (i.item_type = 'target' AND i.kind = 'level' AND i.comparator <> 'qualitative'))
+ORDER BY rp.start_date, i.item_type, i.sort_key;

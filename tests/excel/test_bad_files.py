@@ -250,6 +250,13 @@ def unknown_target_code(store):
     return Case(data, "«9.9.9» không có trong danh mục", cell="A8")
 
 
+@case("not_baseline_item")
+def a_count_reported_as_a_baseline(store):
+    # 2025-Q4 holds the baselines of 2026; a yearly count starts from zero instead.
+    return Case(full([["1.1.1", 40, "2025-Q4", "SKHCN"], ["1.3.1", 9, "2025-Q4", "SKHCN"]]),
+                "1.3.1 không cần giá trị nền", cell="A3")
+
+
 @case("not_reporting_unit")
 def target_of_another_unit(store):
     return Case(full([["1.5.4", 90, "2026-Q2", "SKHCN"]]),

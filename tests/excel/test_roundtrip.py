@@ -272,3 +272,16 @@ def test_whole_file_refusals_have_no_annotated_workbook(store: Store):
     inspection = imports.inspect(store, b"not a workbook", "x.xlsx")
     assert imports.annotated(inspection, b"not a workbook") is None
 
+
+
+def test_baselines_are_reported_for_the_quarter_before_the_year(store: Store):
+    """The 2025-Q4 template lists only the targets measured from a baseline; once
+    imported, the 2026 trajectory starts from those values."""
+    data = template(store, "SKHCN", "2025-Q4")
+    codes = [item.code for item in imports.template_items(store, "SKHCN", "2025-Q4")]
+    assert "1.1.1" in codes and "1.3.1" not in codes and "II.1" not in codes
+    inspection, result = imports.import_file(store, fill(data, {"1.1.1": 0.40}),
+                                             "nen-2025.xlsx", by="Cán bộ")
+    assert inspection.accepted and result is not None and result.stored == 1
+    gap = status.gaps(store, "2026-Q1").set_index("code").loc["1.1.1"]
+    assert gap["baseline"] == 40.0
