@@ -98,5 +98,5 @@ def load(store: Store, code: str, period: str, *,
         horizons=horizons,
         paths=_paths(int(target["year"]),
                      series["reference"].iloc[0] if len(series) else None, horizons),
-        history=revisions.history(store, code),
+        history=revisions.history(store, code, unit=target["reporting_unit"]),
     )

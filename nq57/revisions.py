@@ -139,9 +139,9 @@ def revoke_upload(store: Store, upload_id: int, revoked_by: str, reason: str,
         )
 
 
-def history(store: Store, item_code: str) -> pd.DataFrame:
-    """Every revision of an item, newest first, revoked ones included."""
-    return store.frame("revisions/history", item=item_code)
+def history(store: Store, item_code: str, unit: str | None = None) -> pd.DataFrame:
+    """Every revision of an item (by one unit, or all), newest first, revoked included."""
+    return store.frame("revisions/history", item=item_code, unit=unit)
 
 
 def uploads(store: Store, unit: str | None = None, period: str | None = None) -> pd.DataFrame:

@@ -210,7 +210,7 @@ if not items.empty:
     item_names = dict(zip(items["code"], items["name"], strict=True))
     item = st.selectbox(T["history_item"], list(item_names), key="entry_history_item",
                         format_func=lambda code: f"{code} — {item_names[code]}")
-    history = data.query("revisions/history", item=item)
+    history = data.query("revisions/history", item=item, unit=unit)
     history = history[history["unit_code"] == unit]
     if history.empty:
         widgets.empty_state(T["no_history"])
