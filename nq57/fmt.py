@@ -38,6 +38,15 @@ def measure(value: float | None, unit_of_measure: str, decimals: int = 2) -> str
     return f"{number(value, decimals)} {unit_of_measure}"
 
 
+def gap(value: float | None, unit_of_measure: str) -> tuple[str, str]:
+    """The gap to the threshold as a heading and a figure: a shortfall reads
+    'Còn thiếu 3,2%', a target passed reads 'Vượt chỉ tiêu 1,8%' (never a negative
+    shortfall)."""
+    if not _missing(value) and float(value) < 0:
+        return labels.COLUMN_LABELS["exceeded"], measure(-float(value), unit_of_measure)
+    return labels.COLUMN_LABELS["gap"], measure(value, unit_of_measure)
+
+
 def day(value: date | datetime | None) -> str:
     """'20/10/2026'."""
     if _missing(value):

@@ -185,6 +185,7 @@ COLUMN_LABELS: dict[str, str] = {
     "expected": "Theo lộ trình",
     "completion": "Mức hoàn thành",
     "gap": "Còn thiếu",
+    "exceeded": "Vượt chỉ tiêu",
     "status": "Tình trạng",
     "reason": "Lý do",
     "link": "Chi tiết",

@@ -2,10 +2,11 @@
 browser journeys, AppTest checks and benchmarks iterate over it, so a page added here
 is served, screenshotted, rendered and timed everywhere.
 
-Each page file is named after its address (views/by_unit.py serves
-/theo-don-vi). Streamlit reads the pages/ folder before the app's first run; when
-the names agree, a link to a page opened on a freshly started server goes straight
-to it instead of raising a spurious "Page not found" dialog."""
+The page scripts live in views/, not pages/: when a pages/ folder sits beside the
+app, Streamlit's first run after a start takes it for its legacy multipage app, so a
+shared link (/theo-don-vi?unit=SNV) opened on a freshly started server ends in
+"Page not found" instead of the page. tests/test_architecture.py keeps the folder
+away and a browser journey opens a deep link on a fresh server."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ if current is not None:
                     border=True)
     cards[1].metric(labels.COLUMN_LABELS["expected"], fmt.measure(current["expected"], uom),
                     border=True)
-    cards[2].metric(labels.COLUMN_LABELS["gap"], fmt.measure(current["gap"], uom), border=True)
+    cards[2].metric(*fmt.gap(current["gap"], uom), border=True)
     cards[3].metric(labels.COLUMN_LABELS["completion"], fmt.share(current["completion"], 0),
                     border=True)
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from apptools import PAGES, Opener, tables_with, texts
 
-from nq57 import labels, revisions, status
+from nq57 import fmt, labels, revisions, status
 from nq57.db import Store
 from nq57.revisions import NewValue, UploadMeta
 
@@ -221,6 +221,18 @@ def test_the_detail_page_shows_the_path_to_2030(demo_store: Store, open_page: Op
     (history,) = tables_with(at, "revoked")
     assert list(history["period"]) == ["2026-Q3", "2026-Q2", "2026-Q1", "2025-Q4"]
     assert at.query_params["target"] == "1.1.1"
+
+
+def test_the_detail_page_says_by_how_much_a_target_is_passed_or_short(
+        demo_store: Store, open_page: Opener) -> None:
+    rows = status.gaps(demo_store, "2026-Q3").set_index("code")
+    passed, short = rows.loc["1.1.1", "gap"], rows.loc["1.2.2", "gap"]
+    assert passed < 0 < short  # demo: 5G coverage passed its 60%, 1.2.2 in red
+    cards = {m.label: m.value for m in open_page("target_detail", target="1.1.1").metric}
+    assert cards["Vượt chỉ tiêu"] == fmt.measure(-passed, "%")
+    assert "Còn thiếu" not in cards
+    cards = {m.label: m.value for m in open_page("target_detail", target="1.2.2").metric}
+    assert cards["Còn thiếu"] == fmt.measure(short, "%")
 
 
 def test_the_detail_page_lists_2045_and_says_when_there_is_no_2030(demo_store: Store,
