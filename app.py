@@ -4,7 +4,7 @@ import streamlit as st
 
 from nq57 import labels
 from nq57.db import StoreBusy
-from ui import data, filters, nav
+from ui import data, filters, nav, widgets
 from ui.page_list import PAGES
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/monitoring:",
@@ -15,6 +15,7 @@ page = nav.navigation([
             default=spec.default)
     for spec in PAGES
 ])
+widgets.vietnamese_builtins()
 st.sidebar.title(labels.APP_TITLE)
 st.sidebar.caption(labels.APP_SUBTITLE)
 try:

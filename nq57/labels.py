@@ -319,6 +319,14 @@ TASK_TEXTS: dict[str, str] = {
     "ongoing": "Nhiệm vụ thường xuyên (không có thời hạn cụ thể)",
 }
 
+# Words Streamlit writes itself, in English, with no parameter to change them; the
+# dashboard's style sheet shows these in their place (ui/widgets.vietnamese_builtins).
+BUILTIN_TEXTS: dict[str, str] = {
+    "upload_button": "Chọn tệp",
+    "upload_hint": "hoặc kéo thả tệp vào đây",
+    "select_all": "Chọn tất cả",
+}
+
 SHARE_TEXTS: dict[str, str] = {
     "label": "Chia sẻ đường dẫn tới đúng màn hình này",
     "help": "Sao chép đường dẫn: người nhận mở ra sẽ thấy cùng kỳ báo cáo và bộ lọc.",

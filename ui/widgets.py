@@ -182,3 +182,25 @@ def briefing(view: ViewFilters, gaps: pd.DataFrame, change: pd.DataFrame,
             demo=data.demo_present(),
         )
     return build
+
+
+# Where Streamlit writes each of labels.BUILTIN_TEXTS (found by its own test ids).
+_BUILTIN_PLACES = {
+    "upload_button": '[data-testid="stFileUploaderDropzone"] button '
+                     '[data-testid="stMarkdownContainer"] p',
+    "upload_hint": '[data-testid="stFileUploaderDropzoneInstructions"] span',
+    "select_all": '[role="option"][data-key="__select_all__"] [data-item-hl]',
+}
+
+
+def vietnamese_builtins() -> None:
+    """Streamlit's uploader and multiselect carry English words of their own that no
+    parameter changes; a style sheet (which takes no room on the page) hides them and
+    shows the Vietnamese words of labels.BUILTIN_TEXTS in their place."""
+    rules = []
+    for key, place in _BUILTIN_PLACES.items():
+        words = labels.BUILTIN_TEXTS[key].replace("\\", "\\\\").replace('"', '\\"')
+        rules.append(f"{place} {{ font-size: 0 !important; }}\n"
+                     f'{place}::after {{ content: "{words}"; font-size: 0.875rem; '
+                     "line-height: 1.6; }")
+    st.html("<style>\n" + "\n".join(rules) + "\n</style>")

@@ -58,6 +58,16 @@ def exceptions(page: Any) -> list[str]:
             + page.get_by_role("dialog").all_inner_texts())
 
 
+def words_seen(element: Any) -> str:
+    """What a person reads in an element: its text or, where the dashboard's style sheet
+    hid that text, the words it draws in its place."""
+    return element.evaluate("""e => {
+        const after = getComputedStyle(e, '::after').content;
+        return getComputedStyle(e).fontSize === '0px' && after !== 'none'
+            ? JSON.parse(after) : e.innerText.trim();
+    }""")
+
+
 def pick_in_sidebar(page: Any, label: str, option: str) -> None:
     """Choose `option` in the sidebar multiselect or selectbox labelled `label`."""
     box = page.get_by_test_id("stSidebar").get_by_role("combobox", name=label)

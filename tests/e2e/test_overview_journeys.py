@@ -1,10 +1,14 @@
 """What a Steering Committee member and a leader do on the overview, in a real
-browser against a real server: read the status cards, filter by unit, share the
-view as a link, and survive a mangled link."""
+browser against a real server: read the status cards, filter by unit and download
+the unit's table, open a red target from its warning, share the view as a link, and
+survive a mangled link."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from collections import Counter
 from typing import Any
 
@@ -68,6 +72,39 @@ def test_a_unit_filter_goes_into_the_url_and_narrows_the_cards(page: Any,
     narrowed = status_cards(page)
     assert narrowed == cli_cards(app_server, "2026-Q3", UNIT)
     assert sum(narrowed.values()) < sum(everything.values())
+
+
+def test_a_leader_filters_by_unit_reads_its_table_and_opens_a_red_target(
+        page: Any, app_server: AppServer):
+    visit(page, app_server.link())
+    pick_in_sidebar(page, "Đơn vị chủ trì", UNIT_SHORT)
+    page.wait_for_url(f"**unit={UNIT}**")
+    wait_idle(page)
+    clean(page)
+
+    # The gap table, as the leader downloads it, holds exactly the unit's targets.
+    with page.expect_download() as started:
+        page.locator(".st-key-csv_gaps button").click()
+    rows = list(csv.DictReader(io.StringIO(
+        started.value.path().read_bytes().decode("utf-8-sig"))))
+    result = app_server.cli("gaps", "--period", "2026-Q3", "--unit", UNIT, "--format", "json")
+    expected = {row["code"]: row["status"] for row in json.loads(result.stdout)}
+    assert {row["Mã"]: row["Tình trạng"] for row in rows} == {
+        code: labels.STATUS_LABELS[status] for code, status in expected.items()}
+
+    # The red warnings come first; each one opens its target, the filters kept.
+    first = page.get_by_test_id("stPageLink").filter(
+        has_text=labels.OVERVIEW_TEXTS["open_detail"]).first
+    [code] = query_values(first.locator("a").get_attribute("href"), "target")
+    assert expected[code] == "red"
+    first.click()
+    page.wait_for_url(f"**{labels.DETAIL_PAGE_PATH}**target={code}**")
+    wait_idle(page)
+    clean(page)
+    assert title(page).startswith(labels.PAGE_TITLES["target_detail"])
+    assert query_values(page.url, "unit") == [UNIT]
+    assert page.get_by_role("heading", name=re.compile(rf"^{re.escape(code)} — ")).is_visible()
+    assert page.get_by_text(labels.status_label("red")).first.is_visible()
 
 
 def test_a_shared_link_opens_the_same_view_in_another_browser(

@@ -12,7 +12,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from tests.e2e.browser import download, exceptions, title, visit
+from nq57 import labels
+from tests.e2e.browser import download, exceptions, title, visit, words_seen
 from tests.e2e.server import AppServer, start_app
 
 pytestmark = pytest.mark.e2e
@@ -54,3 +55,16 @@ def test_the_detail_page_gives_a_verdict(page: Any, app_server: AppServer):
     visit(page, app_server.link("chi-tiet", period="2026-Q3", target="1.1.1"))
     assert page.get_by_text("Dự báo đạt").first.is_visible()
     assert "target=1.1.1" in page.url
+
+
+def test_streamlits_own_words_read_in_vietnamese(page: Any, app_server: AppServer):
+    visit(page, app_server.link(labels.UPLOAD_PAGE_PATH))
+    dropzone = page.get_by_test_id("stFileUploaderDropzone")
+    assert words_seen(dropzone.get_by_role("button").locator("p")) == "Chọn tệp"
+    hint = page.get_by_test_id("stFileUploaderDropzoneInstructions").locator("span").first
+    assert words_seen(hint) == "hoặc kéo thả tệp vào đây"
+
+    visit(page, app_server.link())
+    page.get_by_test_id("stSidebar").get_by_role("combobox", name="Đơn vị chủ trì").click()
+    select_all = page.get_by_role("option").first
+    assert words_seen(select_all.locator("[data-item-hl]")) == "Chọn tất cả"
