@@ -63,20 +63,24 @@ def _print(text: str) -> None:
 @command("init")
 def _init(store: Store, args: argparse.Namespace) -> int:
     result = prepare(store)
-    verb = "Đã tạo" if result.created else "Đã kiểm tra"
-    _print(f"{verb} cơ sở dữ liệu {store.path}")
+    said = labels.CLI_MESSAGES["created" if result.created else "checked"]
+    _print(said.format(path=store.path))
     if result.applied:
-        _print("Đã áp dụng: " + ", ".join(result.applied))
+        applied = ", ".join(result.applied)
+        _print(labels.CLI_MESSAGES["migrations_applied"].format(migrations=applied))
     if result.catalogue_reloaded:
-        _print("Đã nạp danh mục chỉ tiêu, nhiệm vụ và đơn vị từ data/.")
+        _print(labels.CLI_MESSAGES["catalogue_loaded"])
     if args.demo:
-        if demo.present(store):
-            _print("Số liệu minh họa đã có sẵn.")
-        else:
-            with store.transaction() as con:
-                demo.load(store, con)
-            _print("Đã nạp số liệu minh họa (2025-Q4 đến 2026-Q3).")
+        _load_demo(store)
     return EXIT_OK
+
+
+def _load_demo(store: Store) -> None:
+    if demo.load_unless_present(store):
+        _print(labels.CLI_MESSAGES["demo_loaded"].format(
+            first=demo.BASELINE_PERIOD, last=demo.DEMO_PERIODS[-1]))
+    else:
+        _print(labels.CLI_MESSAGES["demo_present"])
 
 
 @command("units")
@@ -100,7 +104,7 @@ def _tasks(store: Store, args: argparse.Namespace) -> int:
 @command("assign-lead")
 def _assign_lead(store: Store, args: argparse.Namespace) -> int:
     catalogue.assign_lead(store, args.item, args.unit, args.by, args.reason)
-    _print(f"Đã giao {args.item} cho đơn vị {args.unit.upper()} chủ trì.")
+    _print(labels.CLI_MESSAGES["lead_assigned"].format(item=args.item, unit=args.unit.upper()))
     return EXIT_OK
 
 
@@ -109,10 +113,9 @@ def _settings(store: Store, args: argparse.Namespace) -> int:
     for assignment in args.set or []:
         key, _, value = assignment.partition("=")
         if not value:
-            raise Refused(f"Hãy viết --set KHÓA=GIÁ_TRỊ, ví dụ --set red_factor=0.5 "
-                          f"(nhận được «{assignment}»).")
+            raise Refused(labels.CLI_MESSAGES["setting_usage"].format(given=assignment))
         stored = settings.update(store, key.strip(), value)
-        _print(f"Đã đặt {key.strip()} = {stored}")
+        _print(labels.CLI_MESSAGES["setting_stored"].format(key=key.strip(), value=stored))
     _print(render(settings.all_settings(store), ("key", "value", "description"), args.format))
     return EXIT_OK
 
@@ -138,13 +141,9 @@ def _gaps(store: Store, args: argparse.Namespace) -> int:
 def _demo(store: Store, args: argparse.Namespace) -> int:
     if args.action == "remove":
         demo.remove(store)
-        _print("Đã xóa số liệu minh họa; số liệu báo cáo thật giữ nguyên.")
-    elif demo.present(store):
-        _print("Số liệu minh họa đã có sẵn.")
+        _print(labels.CLI_MESSAGES["demo_removed"])
     else:
-        with store.transaction() as con:
-            demo.load(store, con)
-        _print("Đã nạp số liệu minh họa.")
+        _load_demo(store)
     return EXIT_OK
 
 

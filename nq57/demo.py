@@ -131,6 +131,16 @@ def present(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> bool:
     return bool(store.rows("revisions/demo_present", con)[0]["present"])
 
 
+def load_unless_present(store: Store) -> bool:
+    """Load the demo actuals if they are not there yet; True if loaded now. The check
+    and the load share one transaction, so two callers never load them twice."""
+    with store.transaction() as con:
+        if present(store, con):
+            return False
+        load(store, con)
+        return True
+
+
 def remove(store: Store) -> None:
     """Delete the demo uploads and their values; real reports are untouched."""
     with store.transaction() as con:

@@ -129,6 +129,21 @@ MESSAGES: dict[str, str] = {
     ),
 }
 
+# What `python -m nq57` says after the catalogue, settings and demo commands.
+CLI_MESSAGES: dict[str, str] = {
+    "created": "Đã tạo cơ sở dữ liệu {path}",
+    "checked": "Đã kiểm tra cơ sở dữ liệu {path}",
+    "migrations_applied": "Đã áp dụng: {migrations}",
+    "catalogue_loaded": "Đã nạp danh mục chỉ tiêu, nhiệm vụ và đơn vị từ data/.",
+    "demo_present": "Số liệu minh họa đã có sẵn.",
+    "demo_loaded": "Đã nạp số liệu minh họa ({first} đến {last}).",
+    "demo_removed": "Đã xóa số liệu minh họa; số liệu báo cáo thật giữ nguyên.",
+    "lead_assigned": "Đã giao {item} cho đơn vị {unit} chủ trì.",
+    "setting_usage": ("Hãy viết --set KHÓA=GIÁ_TRỊ, ví dụ --set red_factor=0.5 "
+                      "(nhận được «{given}»)."),
+    "setting_stored": "Đã đặt {key} = {value}",
+}
+
 # --- dashboard pages ------------------------------------------------------------
 
 PAGE_TITLES: dict[str, str] = {

@@ -140,6 +140,17 @@ def test_demo_remove_keeps_real_reports(demo_store: Store):
         ("SKHCN", "2026-Q4", "excel")]
 
 
+def test_demo_load_brings_the_demo_back_once(demo_store: Store):
+    assert "Đã xóa số liệu minh họa" in nq57("demo", "remove").stdout
+    loaded = nq57("demo", "load")
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Đã nạp số liệu minh họa (2025-Q4 đến 2026-Q3)." in loaded.stdout
+    uploads = len(demo_store.rows("revisions/uploads", unit=None, period=None))
+    again = nq57("demo", "load")
+    assert "Số liệu minh họa đã có sẵn." in again.stdout
+    assert len(demo_store.rows("revisions/uploads", unit=None, period=None)) == uploads > 0
+
+
 def test_assign_lead_changes_who_leads(store: Store):
     result = nq57("assign-lead", "1.5.15", "STC", "--by", "Tổ giúp việc",
                   "--reason", "Văn bản phân công")
