@@ -837,3 +837,38 @@ BACKUP_MESSAGES: dict[str, str] = {
     ),
     "restore_kept": "Cơ sở dữ liệu trước khi khôi phục được giữ tại {path}.",
 }
+
+# --- accounts and permissions ---------------------------------------------------
+
+ROLE_LABELS: dict[str, str] = {
+    "viewer": "Người xem (Ban Chỉ đạo, lãnh đạo)",
+    "staff": "Cán bộ báo cáo của đơn vị",
+    "reviewer": "Tổ giúp việc (thẩm định minh chứng)",
+    "admin": "Quản trị hệ thống",
+}
+
+# What each action is called when a person is told they may not do it.
+ACTION_LABELS: dict[str, str] = {
+    "read": "xem bảng điều khiển",
+    "download": "tải dữ liệu và báo cáo",
+    "report": "báo cáo số liệu",
+    "explain": "gửi giải trình",
+    "review_evidence": "thẩm định minh chứng",
+    "lock_period": "khóa kỳ báo cáo",
+    "change_locked": "sửa số liệu của kỳ đã khóa",
+    "edit_catalogue": "sửa chỉ tiêu, ngưỡng, thời hạn và đơn vị chủ trì",
+    "edit_units": "sửa danh mục đơn vị",
+    "manage_accounts": "quản lý tài khoản",
+    "revoke_upload": "thu hồi một lần nhập",
+    "change_settings": "thay đổi thiết lập",
+    "manage_demo": "nạp hoặc xóa số liệu minh họa",
+    "backup": "sao lưu cơ sở dữ liệu",
+    "restore": "khôi phục cơ sở dữ liệu",
+    "read_audit": "xem nhật ký hệ thống",
+}
+
+POLICY_TEXTS: dict[str, str] = {
+    "denied": "Tài khoản «{who}» ({role}) không có quyền {action}.",
+    "denied_unit": "Tài khoản «{who}» không có quyền {action} cho đơn vị {unit}.",
+    "system_actor": "Hệ thống",
+}

@@ -148,6 +148,9 @@ SAMPLE_PARAMS = {
     "actual": 5.0, "baseline": 0.0, "elapsed": 0.5, "red_factor": 0.5,
     "deadline_passed": False, "report_overdue": False, "checksum": "probe",
     "version": 999, "path": "unused", "previous": "2026-Q2", "code": "1.5.23",
+    "since": datetime(2026, 1, 1), "actor": "probe", "action": "probe",
+    "happened_at": datetime(2026, 11, 1), "role": "admin", "object_type": "probe",
+    "object_id": "probe", "before": None, "after": None, "note": None,
 }
 # Run by every database creation (bootstrap), so every test's fixture executes them;
 # backup/ statements take table names and files, and tests/test_backup.py runs them all.

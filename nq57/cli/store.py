@@ -1,0 +1,37 @@
+"""Commands on the database file as a whole: backup and restore."""
+
+from __future__ import annotations
+
+import argparse
+
+from nq57 import backup, labels
+from nq57.cli.common import EXIT_OK, Commands, command, say
+from nq57.db import Store
+
+
+def _backup(store: Store, args: argparse.Namespace) -> int:
+    manifest = backup.backup(store, args.dir)
+    say(labels.BACKUP_MESSAGES["backup_done"].format(
+        tables=len(manifest.tables), rows=manifest.rows, path=args.dir))
+    return EXIT_OK
+
+
+def _restore(store: Store, args: argparse.Namespace) -> int:
+    result = backup.restore(store, args.dir, force=args.force)
+    say(labels.BACKUP_MESSAGES["restore_done"].format(
+        tables=len(result.manifest.tables), rows=result.manifest.rows,
+        created_at=result.manifest.created_at, path=store.path))
+    if result.replaced:
+        say(labels.BACKUP_MESSAGES["restore_kept"].format(path=result.replaced))
+    return EXIT_OK
+
+
+def add_commands(commands: Commands) -> None:
+    backup_cmd = command(commands, "backup", _backup,
+                         "sao lưu toàn bộ cơ sở dữ liệu vào một thư mục")
+    backup_cmd.add_argument("dir", help="thư mục mới hoặc trống")
+    restore_cmd = command(commands, "restore", _restore,
+                          "khôi phục cơ sở dữ liệu từ một bản sao lưu", prepare=False)
+    restore_cmd.add_argument("dir", help="thư mục của bản sao lưu")
+    restore_cmd.add_argument("--force", action="store_true",
+                             help="thay thế cả khi cơ sở dữ liệu đang có số liệu báo cáo thật")
