@@ -33,6 +33,7 @@ from nq57.bootstrap import prepare
 from nq57.db import Store
 from nq57.excel import safety, values
 from nq57.excel import template as template_book
+from nq57.policy import SYSTEM
 
 UNIT = "SKHCN"
 PERIOD = "2026-Q2"
@@ -92,15 +93,26 @@ def bench_store(path: Path, rows: int) -> Store:
     return store
 
 
+# Every row carries an explanation, as a unit that is behind on much would write: the
+# import judges each value's status and stores the explanations with the values.
+EXPLANATION = {"explanation": "Chưa bố trí đủ kinh phí để triển khai theo lộ trình.",
+               "cause": "Thiếu kinh phí"}
+
+
 def fill(template: bytes, value_for: Callable[[int, str], object]) -> bytes:
-    """The template with each value cell set to value_for(index, measure)."""
+    """The template with each value cell set to value_for(index, measure), and an
+    explanation on every row."""
     book = openpyxl.load_workbook(io.BytesIO(template))
     ws = book[template_book.labels.EXCEL_SHEET_ENTRY]
     column = openpyxl.utils.column_index_from_string(template_book.COLUMN_OF["value"])
     measures = {fmt: measure for measure, fmt in template_book.VALUE_FORMATS.items()}
+    explained = {name: openpyxl.utils.column_index_from_string(template_book.COLUMN_OF[name])
+                 for name in EXPLANATION}
     for index, row in enumerate(range(template_book.HEADER_ROW + 1, ws.max_row + 1)):
         cell = ws.cell(row=row, column=column)
         cell.value = value_for(index, measures[cell.number_format])
+        for name, text in EXPLANATION.items():
+            ws.cell(row=row, column=explained[name], value=text)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -149,7 +161,8 @@ def measure(rows: int = 5000, repeat: int = 3) -> dict[str, float | int]:
             shutil.copy(base.path, copy)
             store = Store(copy)
             started = time.perf_counter()
-            inspection, result = imports.import_file(store, data, "bench.xlsx", by="bench")
+            inspection, result = imports.import_file(store, data, "bench.xlsx", by="bench",
+                                                     actor=SYSTEM)
             import_times.append(time.perf_counter() - started)
             if not inspection.accepted or result is None:
                 raise RuntimeError(f"bench file refused: {inspection.problems[:3]}")

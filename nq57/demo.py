@@ -16,7 +16,7 @@ from datetime import datetime, time, timedelta
 import duckdb
 import pandas as pd
 
-from nq57 import status
+from nq57 import demo_followup, status
 from nq57.db import Store
 from nq57.revisions import NewValue, UploadMeta, record_upload
 
@@ -125,6 +125,7 @@ def load(store: Store, con: duckdb.DuckDBPyConnection) -> None:
         last = period == DEMO_PERIODS[-1]
         _store(store, con, period, _period_values(rows, rng, last),
                _report_deadline(store, con, period), rng)
+    demo_followup.load(store, con, DEMO_PERIODS, at=datetime(2026, 1, 5, 8))
 
 
 def present(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> bool:
@@ -144,4 +145,5 @@ def load_unless_present(store: Store) -> bool:
 def remove(store: Store) -> None:
     """Delete the demo uploads and their values; real reports are untouched."""
     with store.transaction() as con:
+        demo_followup.remove(store, con)
         store.execute("revisions/remove_demo", con)

@@ -12,29 +12,31 @@ import hashlib
 import hmac
 import math
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
 
-from nq57 import catalogue, labels, revisions
+from nq57 import catalogue, explanations, labels, revisions
 from nq57.db import Store
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
 from nq57.excel.check import Checked, Context, Entry, Item
-from nq57.excel.problems import FileRefused, Problem
+from nq57.excel.problems import FileRefused, Problem, problem
 from nq57.excel.safety import DEFAULT_LIMITS, Limits
+from nq57.explanations import Explanation, Given, Judged
 from nq57.periods import PeriodError, parse_period
+from nq57.policy import Actor
 from nq57.revisions import NewValue, RecordResult, UploadMeta
 from nq57.text import compact
 
 CHANGES = ("new", "changed", "unchanged", "not_reported")
 PREVIEW_COLUMNS = ("row", "item_code", "name", "unit_of_measure", "on_record", "new_value",
-                   "change", "note", "evidence")
+                   "change", "note", "evidence", "status", "explanation", "cause", "support")
 
 
 def _empty_preview() -> pd.DataFrame:
@@ -66,10 +68,57 @@ class Inspection:
     header_row: int | None = None
     columns: dict[str, str] = field(default_factory=dict)
     duplicate_of: dict[str, Any] | None = None
+    # Explanations: each reported item's status had the file been stored (the status
+    # engine's answer), and the explanations in force for the revisions on record.
+    judged: Mapping[str, Judged] = field(default_factory=dict)
+    explained_on_record: Mapping[str, Explanation] = field(default_factory=dict)
 
     @property
     def accepted(self) -> bool:
         return not self.problems
+
+    @property
+    def explained(self) -> dict[str, Explanation]:
+        """The explanations the file (or the page) gives for reported values."""
+        return {e.item_code: e.explained for e in self.entries
+                if e.value is not None and e.explained is not None}
+
+    @property
+    def new_explanations(self) -> dict[str, Explanation]:
+        """The explanations that storing this inspection would add."""
+        unchanged = set(self.preview.loc[self.preview["change"] == "unchanged", "item_code"])
+        return {code: given for code, given in self.explained.items()
+                if code not in unchanged or self.explained_on_record.get(code) != given}
+
+    @property
+    def asks_explanations(self) -> bool:
+        """Does the file lack explanations that a person can give on the page (and
+        nothing else is wrong with it)?"""
+        return bool(self.problems) and all(
+            p.code in explanations.PROBLEM_CODES for p in self.problems)
+
+    def explanation_rows(self) -> pd.DataFrame:
+        """The reported rows whose explanation is missing or wrong, with what was
+        written: row, item_code, name, status, reason, explanation, cause, support."""
+        rows_with_issue = {p.row for p in self.problems if p.code in explanations.PROBLEM_CODES}
+        names = dict(zip(self.preview["item_code"], self.preview["name"], strict=True))
+        rows = []
+        for entry in self.entries:
+            if entry.row not in rows_with_issue:
+                continue
+            given = entry.given or Given()
+            judged = self.judged.get(entry.item_code)
+            rows.append({
+                "row": entry.row, "item_code": entry.item_code,
+                "name": names.get(entry.item_code, ""),
+                "status": judged.status if judged else None,
+                "reason": judged.reason if judged else None,
+                "explanation": given.explanation or "",
+                "cause": given.cause or "",
+                "support": given.support or "",
+            })
+        return pd.DataFrame(rows, columns=["row", "item_code", "name", "status", "reason",
+                                           "explanation", "cause", "support"])
 
     @property
     def values(self) -> list[NewValue]:
@@ -141,8 +190,10 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
 
 def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = None,
             period: str | None = None, limits: Limits = DEFAULT_LIMITS,
-            progress: Callable[[float], None] | None = None) -> Inspection:
-    """Judge an uploaded file completely without storing anything."""
+            progress: Callable[[float], None] | None = None,
+            as_of: date | str | None = None) -> Inspection:
+    """Judge an uploaded file completely without storing anything (statuses, for the
+    explanation rule, as of `as_of`: by default today)."""
     digest = sha256(data)
     base = {"file_name": file_name, "sha256": digest, "size": len(data)}
     try:
@@ -158,19 +209,113 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
                               header_row=sheet.header_row, columns=sheet.columns)
         checked = check.check(sheet, context, unit=unit_code, period=period_code)
         preview = duplicate = None
+        on_record: dict[str, Explanation] = {}
         if checked.unit and checked.period:
             current = revisions.current_values(store, con, checked.unit, checked.period)
             preview = build_preview(checked, context, current)
             found = store.rows("revisions/find_upload_by_hash", con, sha256=digest,
                                unit=checked.unit, period=checked.period)
             duplicate = found[0] if found else None
-    return Inspection(
+            on_record = _explained_on_record(store, con, checked.unit, checked.period,
+                                             current)
+    judged: dict[str, Judged] = {}
+    if checked.unit and checked.period and checked.entries:
+        judged = explanations.judge(
+            store, checked.unit, checked.period,
+            {e.item_code: e.value for e in checked.entries if e.value is not None},
+            as_of=as_of)
+    inspection = Inspection(
         **base, unit=checked.unit, period=checked.period, entries=checked.entries,
         problems=checked.problems, warnings=checked.warnings,
         preview=preview if preview is not None else _empty_preview(),
         sheet=sheet.sheet, header_row=sheet.header_row, columns=sheet.columns,
-        duplicate_of=duplicate,
+        duplicate_of=duplicate, judged=judged, explained_on_record=on_record,
     )
+    return _apply_explanations(inspection, {})
+
+
+def _explained_on_record(store: Store, con: duckdb.DuckDBPyConnection, unit: str,
+                         period: str, current: pd.DataFrame) -> dict[str, Explanation]:
+    """The explanations in force that explain the values on record now."""
+    revision = dict(zip(current["item_code"], current["upload_id"], strict=True))
+    found = {}
+    for row in explanations.in_force(store, unit, period, con).to_dict(orient="records"):
+        if pd.notna(row["upload_id"]) and revision.get(row["item_code"]) == row["upload_id"]:
+            support = row["support_requested"]
+            found[row["item_code"]] = Explanation(
+                row["explanation"], row["cause"],
+                support if isinstance(support, str) else None)
+    return found
+
+
+# --- explanations when behind ------------------------------------------------------------
+
+def _explanation_problem(issue: explanations.Issue, entry: Entry,
+                         inspection: Inspection) -> Problem:
+    """An explanation issue located in the file: the cell of its column if the sheet
+    has one, else the explanation column, else the value."""
+    columns = inspection.columns
+    column = columns.get(issue.part) or columns.get("explanation") or columns.get("value")
+    return problem(issue.code, sheet=inspection.sheet, row=entry.row, column=column,
+                   **issue.values)
+
+
+def _apply_explanations(inspection: Inspection,
+                        given: Mapping[str, Given]) -> Inspection:
+    """The explanation rule on every reported row: what is written (in the file, or
+    given on the page for that item, which wins) must hold, and a value that would
+    leave its item behind or red needs an explanation, unless it is unchanged and the
+    explanation on record explains it."""
+    if not inspection.entries:
+        return inspection
+    unchanged = set(inspection.preview.loc[inspection.preview["change"] == "unchanged",
+                                           "item_code"])
+    others = [p for p in inspection.problems if p.code not in explanations.PROBLEM_CODES]
+    found: list[Problem] = []
+    entries = []
+    for entry in inspection.entries:
+        written = given.get(entry.item_code, entry.given)
+        if entry.value is None:
+            entries.append(replace(entry, given=written, explained=None))
+            continue
+        explained, issues = explanations.check_given(written or Given())
+        judged = inspection.judged.get(entry.item_code)
+        if (not issues and explained is None and judged is not None
+                and explanations.needs_explanation(judged.status)
+                and not (entry.item_code in unchanged
+                         and entry.item_code in inspection.explained_on_record)):
+            issues = [explanations.missing_issue(entry.item_code, judged)]
+        found += [_explanation_problem(i, entry, inspection) for i in issues]
+        entries.append(replace(entry, given=written, explained=explained))
+    preview = _preview_with_explanations(inspection.preview, entries, inspection.judged)
+    return replace(inspection, entries=tuple(entries), problems=tuple(others + found),
+                   preview=preview)
+
+
+def _preview_with_explanations(preview: pd.DataFrame, entries: Sequence[Entry],
+                               judged: Mapping[str, Judged]) -> pd.DataFrame:
+    if preview.empty:
+        return preview
+    by_code = {e.item_code: e for e in entries}
+    preview = preview.copy()
+
+    def written(code: str, name: str) -> str | None:
+        entry = by_code.get(code)
+        given = entry.given if entry is not None else None
+        return getattr(given, name) if given is not None else None
+
+    preview["status"] = [judged[c].status if c in judged else None
+                         for c in preview["item_code"]]
+    preview["explanation"] = [written(c, "explanation") for c in preview["item_code"]]
+    preview["cause"] = [written(c, "cause") for c in preview["item_code"]]
+    preview["support"] = [written(c, "support") for c in preview["item_code"]]
+    return preview
+
+
+def explain(inspection: Inspection, given: Mapping[str, Given]) -> Inspection:
+    """The inspection with explanations given on the page (item -> what was written),
+    judged by the same rule as the file's own columns."""
+    return _apply_explanations(inspection, given)
 
 
 def _number(value: object) -> float | None:
@@ -200,41 +345,60 @@ def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> 
             "unit_of_measure": "%" if item.measure == "completion" else item.unit_of_measure,
             "on_record": _number(on_record.get(entry.item_code)), "new_value": entry.value,
             "change": change, "note": entry.note, "evidence": entry.evidence,
+            "status": None, "explanation": None, "cause": None, "support": None,
         })
     return pd.DataFrame(rows, columns=list(PREVIEW_COLUMNS))
 
 
 # --- commit: one transaction ---------------------------------------------------------
 
+class AccountNeeded(ValueError):
+    """Explanations were about to be stored with no acting account."""
+
+
 def commit(store: Store, inspection: Inspection, by: str,
-           at: datetime | None = None) -> RecordResult:
-    """Store an accepted inspection: the upload record and every changed value in one
-    transaction. An identical file sent again changes nothing."""
+           at: datetime | None = None, *, actor: Actor | None = None) -> RecordResult:
+    """Store an accepted inspection: the upload record, every changed value and the
+    explanations it gives, in one transaction. An identical file sent again changes
+    nothing. Storing explanations takes the acting account (`actor`)."""
     if not inspection.accepted or inspection.unit is None or inspection.period is None:
         raise NotAccepted(labels.IMPORT_CLI["refused"].format(
             file=inspection.file_name, count=len(inspection.problems)))
+    new_explanations = inspection.new_explanations
+    if new_explanations and actor is None:
+        raise AccountNeeded("storing explanations needs the acting account")
     meta = UploadMeta(
         unit=inspection.unit, period=inspection.period, file_name=inspection.file_name,
         sha256=inspection.sha256, uploaded_by=by.strip(), rows_read=len(inspection.entries),
         source="excel", at=at or datetime.now(),
     )
     with store.transaction() as con:
-        return revisions.record_upload(store, con, meta, inspection.values)
+        result = revisions.record_upload(store, con, meta, inspection.values)
+        if actor is not None and new_explanations:
+            stored = explanations.record(
+                store, con, actor, inspection.unit, inspection.period, new_explanations,
+                statuses={c: j.status for c, j in inspection.judged.items()}, by=by,
+                at=meta.at, note=inspection.file_name)
+            result = replace(result, explanations=stored)
+        return result
 
 
 def import_file(store: Store, data: bytes, file_name: str, *, by: str,
                 unit: str | None = None, period: str | None = None, dry_run: bool = False,
-                limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
+                limits: Limits = DEFAULT_LIMITS, actor: Actor | None = None,
+                as_of: date | str | None = None) -> tuple[Inspection, RecordResult | None]:
     """Inspect and, if accepted and not a dry run, commit: what the CLI does."""
-    inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits)
+    inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits,
+                         as_of=as_of)
     if not inspection.accepted or dry_run:
         return inspection, None
-    return inspection, commit(store, inspection, by)
+    return inspection, commit(store, inspection, by, actor=actor)
 
 
 def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
                 period: str | None = None, dry_run: bool = False,
-                limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
+                limits: Limits = DEFAULT_LIMITS, actor: Actor | None = None,
+                as_of: date | str | None = None) -> tuple[Inspection, RecordResult | None]:
     """import_file() for a file on disk, never reading more than the size limit.
     OSError if the path cannot be read."""
     try:
@@ -242,7 +406,7 @@ def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
     except FileRefused as refused:
         return Inspection(path.name, "", path.stat().st_size, problems=(refused.problem,)), None
     return import_file(store, data, path.name, by=by, unit=unit, period=period,
-                       dry_run=dry_run, limits=limits)
+                       dry_run=dry_run, limits=limits, actor=actor, as_of=as_of)
 
 
 def annotated(inspection: Inspection, data: bytes) -> bytes | None:

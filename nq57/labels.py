@@ -148,6 +148,7 @@ CLI_MESSAGES: dict[str, str] = {
 
 PAGE_TITLES: dict[str, str] = {
     "overview": "Tổng quan",
+    "alerts": "Cảnh báo",
     "by_group": "Theo nhóm chỉ tiêu",
     "by_unit": "Theo đơn vị",
     "target_detail": "Chi tiết chỉ tiêu",
@@ -428,8 +429,9 @@ EXCEL_SUBTITLE = "Nghị quyết 57-NQ/TW · Kế hoạch 03-KH/BCĐ tỉnh Đ�
 EXCEL_UNIT_LINE = "Đơn vị báo cáo: {name} (mã {code})"
 EXCEL_PERIOD_LINE = "Kỳ báo cáo: {label} ({code}) · Hạn gửi báo cáo: {deadline}"
 EXCEL_ENTRY_HINT = (
-    "Chỉ nhập vào các ô nền vàng: Giá trị thực hiện, Ghi chú, Minh chứng. Để trống nếu "
-    "chưa có số liệu. Xem cách ghi số ở trang «Hướng dẫn»."
+    "Chỉ nhập vào các ô nền vàng: Giá trị thực hiện, Ghi chú, Minh chứng; mục chậm tiến "
+    "độ cần thêm Giải trình, Nguyên nhân (và Đề xuất hỗ trợ nếu có). Để trống nếu chưa có "
+    "số liệu. Xem cách ghi số ở trang «Hướng dẫn»."
 )
 EXCEL_LAST_NONE = "Chưa báo cáo"
 EXCEL_LAST_OF = "{value} ({period})"
@@ -692,8 +694,8 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Ô {cell}: {code} báo cáo hoàn thành 100% nhưng chưa có minh chứng."
     ),
     "ignored_text": (
-        "Dòng {row}: có ghi chú hoặc minh chứng nhưng chưa có giá trị thực hiện; dòng này "
-        "không được ghi nhận."
+        "Dòng {row}: có ghi chú, minh chứng hoặc giải trình nhưng chưa có giá trị thực hiện; "
+        "dòng này không được ghi nhận."
     ),
 }
 
@@ -871,4 +873,265 @@ POLICY_TEXTS: dict[str, str] = {
     "denied": "Tài khoản «{who}» ({role}) không có quyền {action}.",
     "denied_unit": "Tài khoản «{who}» không có quyền {action} cho đơn vị {unit}.",
     "system_actor": "Hệ thống",
+}
+
+# --- explanations when behind (giải trình) ------------------------------------------
+
+# Cause categories (nq57.explanations.CAUSES gives their order).
+EXPLANATION_CAUSES: dict[str, str] = {
+    "funding": "Thiếu kinh phí",
+    "staffing": "Thiếu nhân lực",
+    "policy": "Vướng cơ chế, chính sách",
+    "awaiting_guidance": "Chờ hướng dẫn của cấp trên",
+    "objective": "Nguyên nhân khách quan",
+    "other": "Khác",
+}
+
+# "{code} đang …" for a value that needs an explanation.
+EXPLANATION_STATES: dict[str, str] = {
+    "behind": "chậm tiến độ",
+    "red": "bị cảnh báo đỏ",
+}
+
+# Why an explanation is refused. Said as they are by the page's form and the CLI;
+# in a file each is located ("Ô M12: …", see EXCEL_MESSAGES below).
+EXPLANATION_MESSAGES: dict[str, str] = {
+    "explanation_missing": (
+        "{code} đang {state} ({reason}): cần ghi giải trình (ít nhất {min} ký tự) và chọn "
+        "nguyên nhân trước khi lưu; có thể nêu thêm đề xuất hỗ trợ của tỉnh."
+    ),
+    "explanation_too_short": (
+        "Giải trình chỉ có {length} ký tự; cần ít nhất {min} ký tự nêu rõ vì sao chậm và "
+        "hướng khắc phục."
+    ),
+    "explanation_too_long": "Giải trình dài {length} ký tự, vượt giới hạn {limit} ký tự.",
+    "explanation_text_missing": (
+        "Đã chọn nguyên nhân hoặc ghi đề xuất hỗ trợ nhưng chưa có nội dung giải trình (ít "
+        "nhất {min} ký tự)."
+    ),
+    "cause_missing": "Chưa chọn nguyên nhân của giải trình. Chọn một trong: {causes}.",
+    "cause_unknown": (
+        "Nguyên nhân «{text}» không có trong danh sách. Chọn một trong: {causes}."
+    ),
+    "support_too_long": "Đề xuất hỗ trợ dài {length} ký tự, vượt giới hạn {limit} ký tự.",
+    "not_an_item": "Không có chỉ tiêu hoặc nhiệm vụ mã «{code}» trong kỳ {period}.",
+    "not_reporting_unit": (
+        "{code} do đơn vị {owner} báo cáo, không phải {unit}: chỉ đơn vị báo cáo giải trình "
+        "cho mục này."
+    ),
+}
+
+
+def _located(text: str) -> str:
+    """'Giải trình chỉ có …' as said of a cell: 'Ô M12: giải trình chỉ có …'."""
+    return "Ô {cell}: " + text[:1].lower() + text[1:]
+
+
+EXCEL_MESSAGES.update({
+    code: _located(text) for code, text in EXPLANATION_MESSAGES.items()
+    if code not in ("not_an_item", "not_reporting_unit")
+})
+
+# The template's and self-made sheets' columns for explanations (found like the others:
+# by the folded start of the header).
+EXCEL_HEADERS.update({
+    "explanation": "Giải trình",
+    "cause": "Nguyên nhân",
+    "support": "Đề xuất hỗ trợ",
+})
+
+PREVIEW_COLUMNS.update({
+    "status": "Tình trạng sau khi lưu",
+    "explanation": "Giải trình",
+    "cause": "Nguyên nhân",
+    "support": "Đề xuất hỗ trợ",
+})
+
+EXCEL_CAUSE_PROMPT = "Chọn nguyên nhân chậm tiến độ trong danh sách"
+EXCEL_CAUSE_ERROR = "Hãy chọn một trong sáu nguyên nhân của danh sách."
+
+EXCEL_INSTRUCTIONS = (
+    *EXCEL_INSTRUCTIONS,
+    ("head", "5. Giải trình khi chậm tiến độ"),
+    ("text", "Khi giá trị nhập vào làm chỉ tiêu, nhiệm vụ chậm tiến độ hoặc bị cảnh báo đỏ "
+             "(hệ thống tính theo lộ trình của kế hoạch), số liệu chỉ được lưu khi có giải "
+             "trình: ghi ở cột «Giải trình» (ít nhất {min_chars} ký tự: vì sao chậm, hướng "
+             "khắc phục), chọn «Nguyên nhân» trong danh sách và, nếu cần, ghi «Đề xuất hỗ "
+             "trợ» của tỉnh. Nếu tệp thiếu, trang «Nhập số liệu» sẽ hỏi bổ sung trước khi "
+             "lưu."),
+    ("text", "Nguyên nhân là một trong: Thiếu kinh phí; Thiếu nhân lực; Vướng cơ chế, chính "
+             "sách; Chờ hướng dẫn của cấp trên; Nguyên nhân khách quan; Khác."),
+    ("text", "Bảng tự lập cũng có thể có các cột «Giải trình», «Nguyên nhân», «Đề xuất hỗ "
+             "trợ» (tìm theo tên cột như các cột khác)."),
+)
+
+SESSION_TEXTS: dict[str, str] = {
+    "demo_admin": "Quản trị (bản trình diễn)",
+}
+
+# --- red warnings (Cảnh báo) ---------------------------------------------------------
+
+ALERT_RULE_LABELS: dict[str, str] = {
+    "overdue": "Quá thời hạn",
+    "below_half_timeline": "Dưới một nửa lộ trình",
+    "evidence_rejected": "Minh chứng không đạt",
+}
+
+ALERT_MESSAGES: dict[str, str] = {
+    "overdue": (
+        "Quá thời hạn {deadline} đã {days} ngày mà chưa đạt (mới hoàn thành {completion})"
+    ),
+    "overdue_unreported": "Quá thời hạn {deadline} đã {days} ngày mà chưa có báo cáo",
+    "below_half_timeline": (
+        "Hoàn thành {completion}, chưa bằng một nửa lộ trình {elapsed}"
+    ),
+    "evidence_rejected": (
+        "Minh chứng bị Tổ giúp việc đánh giá không đạt yêu cầu; mục chuyển sang «Chờ hoàn "
+        "thiện» và chưa được tính là hoàn thành"
+    ),
+}
+
+# --- contacts and reminders -----------------------------------------------------------
+
+CONTACT_MESSAGES: dict[str, str] = {
+    "empty": "Hãy ghi ít nhất một trong: họ tên, thư điện tử, số điện thoại của người liên hệ.",
+    "name_too_long": "Họ tên người liên hệ dài quá {limit} ký tự.",
+    "bad_email": "Địa chỉ thư điện tử «{text}» không hợp lệ (ví dụ đúng: ten@donvi.gov.vn).",
+    "bad_phone": (
+        "Số điện thoại «{text}» không hợp lệ: chỉ gồm chữ số, khoảng trắng, dấu chấm, gạch "
+        "ngang, ngoặc và dấu + ở đầu, từ 6 đến 20 ký tự."
+    ),
+    "stored": "Đã lưu người liên hệ của đơn vị {unit}.",
+}
+
+DEMO_CONTACT_NAME = "{name} (minh họa)"
+
+# What `python -m nq57` says after the follow-up commands.
+FOLLOWUP_CLI: dict[str, str] = {
+    "need_period": "Hãy ghi --period (ví dụ --period 2026-Q3), hoặc --item để xem lịch sử.",
+    "explained": "Đã lưu giải trình của {unit} cho {code}, kỳ {period}.",
+    "bad_days": "Số ngày phải là số nguyên từ 0 trở lên (nhận được «{text}»).",
+}
+
+# --- the follow-up tables (warnings, explanations, league, reminders) ------------------
+
+COLUMN_LABELS.update({
+    "place": "Thứ hạng",
+    "kind": "Loại",
+    "item_name": "Chỉ tiêu, nhiệm vụ",
+    "rule": "Cảnh báo",
+    "message": "Nội dung",
+    "days_overdue": "Số ngày quá hạn",
+    "last_update": "Cập nhật gần nhất",
+    "explanation": "Giải trình",
+    "cause": "Nguyên nhân",
+    "support_requested": "Đề xuất hỗ trợ",
+    "explained_at": "Thời điểm giải trình",
+    "explained_by": "Người giải trình",
+    "units_count": "Số đơn vị",
+    "still_behind": "Còn chậm hoặc đỏ",
+    "red_items": "Cảnh báo đỏ",
+    "behind_items": "Chậm tiến độ",
+    "unreported_items": "Chưa báo cáo",
+    "support_requests": "Số đề xuất hỗ trợ",
+    "behind_or_red": "Chậm hoặc đỏ",
+    "explained": "Đã giải trình",
+    "unexplained": "Chưa giải trình",
+    "main_cause": "Nguyên nhân chủ yếu",
+    "on_time": "Đạt hoặc đúng tiến độ",
+    "on_time_share": "Tỷ lệ đạt, đúng tiến độ",
+    "evidence_accepted_share": "Tỷ lệ minh chứng được chấp nhận",
+    "proposal": "Đề xuất",
+    "driver": "Ảnh hưởng",
+    "contact_name": "Người liên hệ",
+    "email": "Thư điện tử",
+    "phone": "Điện thoại",
+    "days_left": "Số ngày còn lại",
+    "items_missing": "Số mục chưa báo cáo",
+    "in_force": "Đang áp dụng",
+})
+
+TABLE_TITLES.update({
+    "warnings": "Cảnh báo đỏ",
+    "explanations": "Giải trình của các đơn vị",
+    "explanations_by_cause": "Giải trình theo nguyên nhân",
+    "explanations_by_unit": "Giải trình theo đơn vị",
+    "support_requests": "Đề xuất hỗ trợ",
+    "explanation_history": "Lịch sử giải trình",
+    "league": "Biểu dương, phê bình",
+    "league_drivers": "Các mục quyết định thứ hạng",
+    "reminders": "Nhắc hạn báo cáo",
+})
+
+PROPOSAL_LABELS: dict[str, str] = {"commend": "Biểu dương", "criticise": "Phê bình"}
+DRIVER_LABELS: dict[str, str] = {"best": "Kéo lên", "worst": "Kéo xuống"}
+
+ALERT_PAGE: dict[str, str] = {
+    "intro": (
+        "Mọi cảnh báo đỏ của kỳ, cả chỉ tiêu và nhiệm vụ, theo ba tiêu chí của Kế hoạch "
+        "03-KH/BCĐ: quá thời hạn, hoàn thành dưới một nửa lộ trình, minh chứng bị đánh giá "
+        "không đạt. Bấm tiêu đề cột để sắp xếp."
+    ),
+    "total": "Tổng số cảnh báo",
+    "unexplained": "Chưa có giải trình",
+    "none": "Không có cảnh báo đỏ nào trong kỳ này với bộ lọc đang chọn.",
+    "explain": "Gửi giải trình",
+    "explain_help": (
+        "Đơn vị báo cáo giải trình cho mục chậm tiến độ hoặc bị cảnh báo đỏ (kể cả nhiệm "
+        "vụ quá hạn chưa báo cáo). Giải trình mới thay cho giải trình trước; lịch sử vẫn "
+        "được giữ."
+    ),
+    "explain_item": "Mục cần giải trình",
+    "explain_text": "Nội dung giải trình (ít nhất {min} ký tự)",
+    "explain_cause": "Nguyên nhân",
+    "explain_support": "Đề xuất hỗ trợ của tỉnh (nếu có)",
+    "explain_submit": "Lưu giải trình",
+    "explain_saved": "Đã lưu giải trình cho {code}.",
+    "explain_none": "Không có mục nào cần giải trình với bộ lọc đang chọn.",
+    "explain_denied": "Tài khoản đang dùng không có quyền gửi giải trình cho đơn vị này.",
+    "explanations": "Giải trình của các đơn vị",
+    "by_cause": "Theo nguyên nhân",
+    "by_unit": "Theo đơn vị",
+    "support": "Đề xuất hỗ trợ của tỉnh",
+    "all_explanations": "Tất cả giải trình đang áp dụng ({count})",
+    "no_explanations": "Chưa có giải trình nào trong kỳ này.",
+    "no_support": "Chưa có đơn vị nào đề xuất hỗ trợ trong kỳ này.",
+    "reminders": "Nhắc hạn báo cáo",
+    "reminders_caption": (
+        "Đơn vị có báo cáo đến hạn trong {days} ngày tới hoặc đã quá hạn mà còn mục chưa "
+        "báo cáo, kèm người liên hệ. Lệnh cho hệ thống gửi thư: python -m nq57 reminders "
+        "--within {days} --format json"
+    ),
+    "reminders_within": "Số ngày tới",
+    "no_reminders": "Không có đơn vị nào cần nhắc hạn báo cáo.",
+    "item_choice": "{code} — {name} ({unit}, {status})",
+}
+
+LEAGUE_TEXTS: dict[str, str] = {
+    "title": "Biểu dương, phê bình",
+    "note": (
+        "Xếp theo tỷ lệ chỉ tiêu, nhiệm vụ đạt hoặc đúng tiến độ (cao trước), rồi tỷ lệ minh "
+        "chứng được chấp nhận, tỷ lệ cảnh báo đỏ và số mục chưa báo cáo (thấp trước). Đề xuất "
+        "biểu dương: từ {commend} đạt hoặc đúng tiến độ và không có cảnh báo đỏ; phê bình: "
+        "dưới {criticise} đạt hoặc đúng tiến độ, hoặc từ {red} cảnh báo đỏ."
+    ),
+    "drivers": "Các mục quyết định thứ hạng của từng đơn vị",
+    "drivers_note": (
+        "«Kéo lên»: các mục tốt nhất của đơn vị; «Kéo xuống»: các mục kém nhất (cảnh báo đỏ, "
+        "chưa báo cáo, chậm tiến độ)."
+    ),
+}
+
+EXPLANATION_FORM: dict[str, str] = {
+    "title": "Giải trình cho các mục chậm tiến độ",
+    "intro": (
+        "Các giá trị dưới đây làm chỉ tiêu, nhiệm vụ chậm tiến độ hoặc bị cảnh báo đỏ nhưng "
+        "tệp chưa có giải trình hợp lệ. Ghi giải trình (ít nhất {min} ký tự), chọn nguyên "
+        "nhân, thêm đề xuất hỗ trợ nếu cần, rồi bấm «Áp dụng giải trình»."
+    ),
+    "apply": "Áp dụng giải trình",
+    "applied": "Đã áp dụng giải trình; kiểm tra lại rồi bấm «Xác nhận lưu».",
+    "history": "Lịch sử giải trình",
+    "no_history": "Mục này chưa có giải trình nào.",
+    "saved": "Đã lưu {count} giải trình.",
 }

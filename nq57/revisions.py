@@ -47,6 +47,7 @@ class RecordResult:
     stored: int
     unchanged: int
     duplicate_of: int | None = None
+    explanations: int = 0  # explanations stored with the values (nq57.imports.commit)
 
     @property
     def changed_anything(self) -> bool:

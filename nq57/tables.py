@@ -188,3 +188,175 @@ def display_value(column: Column, value: object) -> str:
     if column.kind == "flag":
         return labels.FLAG_LABELS[bool(value)]
     return str(value)
+
+
+# --- the follow-up: warnings, explanations, league, reminders ---------------------------
+
+def _cause_labels(values: pd.Series) -> list[str | None]:
+    return [labels.EXPLANATION_CAUSES.get(v) if isinstance(v, str) else None for v in values]
+
+
+def warning_table(found: pd.DataFrame, link_params: Mapping[str, object] | None = None
+                  ) -> Table:
+    """Red warnings (alerts.warnings) with the rule that fired and the explanation."""
+    frame = found.assign(
+        kind=found["kind"].map(labels.ITEM_TYPE_LABELS),
+        item_name=found["name"],
+        rule=found["rule"].map(labels.ALERT_RULE_LABELS),
+        cause=_cause_labels(found["cause"]),
+        link=[detail_link(code, link_params) if kind == "target" else None
+              for code, kind in zip(found["code"], found["kind"], strict=True)],
+    )
+    columns = (
+        Column("kind", width=9),
+        Column("code", width=8),
+        Column("item_name", width=44),
+        Column("unit_name", width=24),
+        Column("rule", width=18),
+        Column("message", width=40),
+        Column("days_overdue", "integer", width=9),
+        Column("last_update", "datetime", width=17),
+        Column("explanation", width=48),
+        Column("cause", width=20),
+        Column("support_requested", width=30),
+        Column("link", "link"),
+    )
+    return _table("warnings", frame, columns)
+
+
+def explanation_table(rows: pd.DataFrame) -> Table:
+    """The explanations in force (explanations.explanations)."""
+    frame = rows.assign(kind=rows["item_type"].map(labels.ITEM_TYPE_LABELS),
+                        item_name=rows["name"], cause=_cause_labels(rows["cause"]),
+                        explained_at=rows["recorded_at"], explained_by=rows["recorded_by"])
+    columns = (
+        Column("unit_name", width=24),
+        Column("kind", width=9),
+        Column("code", width=8),
+        Column("item_name", width=40),
+        Column("status", "status", width=16),
+        Column("cause", width=20),
+        Column("explanation", width=48),
+        Column("support_requested", width=30),
+        Column("explained_at", "datetime", width=17),
+        Column("explained_by", width=18),
+    )
+    return _table("explanations", frame, columns)
+
+
+def explanations_by_cause_table(by_cause: pd.DataFrame) -> Table:
+    """Explanations counted by cause (explanations.explanations_by_cause)."""
+    frame = by_cause.assign(cause=_cause_labels(by_cause["cause"]),
+                            units_count=by_cause["units"], red_items=by_cause["red"])
+    columns = (
+        Column("cause", width=26),
+        Column("items", "integer", width=8),
+        Column("units_count", "integer", width=9),
+        Column("still_behind", "integer", width=10),
+        Column("red_items", "integer", width=10),
+        Column("support_requests", "integer", width=10),
+    )
+    return _table("explanations_by_cause", frame, columns)
+
+
+def explanations_by_unit_table(by_unit: pd.DataFrame) -> Table:
+    """Explained and unexplained items per unit (explanations.explanations_by_unit)."""
+    frame = by_unit.assign(main_cause=_cause_labels(by_unit["main_cause"]))
+    columns = (
+        Column("unit_name", width=36),
+        Column("behind_or_red", "integer", width=10),
+        Column("explained", "integer", width=10),
+        Column("unexplained", "integer", width=10),
+        Column("support_requests", "integer", width=10),
+        Column("main_cause", width=24),
+    )
+    return _table("explanations_by_unit", frame, columns)
+
+
+def support_table(rows: pd.DataFrame) -> Table:
+    """What units ask of the province (explanations.support_requests)."""
+    frame = rows.assign(item_name=rows["name"], cause=_cause_labels(rows["cause"]))
+    columns = (
+        Column("unit_name", width=24),
+        Column("code", width=8),
+        Column("item_name", width=40),
+        Column("status", "status", width=16),
+        Column("cause", width=20),
+        Column("support_requested", width=44),
+    )
+    return _table("support_requests", frame, columns)
+
+
+def explanation_history_table(history: pd.DataFrame) -> Table:
+    """Every explanation of one item (explanations.history)."""
+    frame = history.rename(columns={"period_code": "period", "unit_code": "reporting_unit",
+                                    "upload_id": "upload", "recorded_at": "explained_at",
+                                    "recorded_by": "explained_by"})
+    frame = frame.assign(cause=_cause_labels(frame["cause"]))
+    columns = (
+        Column("period", width=9),
+        Column("explanation", width=48),
+        Column("cause", width=20),
+        Column("support_requested", width=30),
+        Column("in_force", "flag", width=9),
+        Column("explained_by", width=18),
+        Column("explained_at", "datetime", width=17),
+        Column("reporting_unit", width=10),
+        Column("upload", "integer", width=8),
+    )
+    return _table("explanation_history", frame, columns)
+
+
+def league_table(ranked: pd.DataFrame) -> Table:
+    """Units ranked for commendation and criticism (league.league)."""
+    frame = ranked.assign(
+        place=ranked["rank"], red_items=ranked["red"], behind_items=ranked["behind"],
+        unreported_items=ranked["unreported"],
+        proposal=[labels.PROPOSAL_LABELS.get(p, "") if isinstance(p, str) else ""
+                  for p in ranked["proposal"]])
+    columns = (
+        Column("place", "integer", width=6),
+        Column("unit_name", width=36),
+        Column("items", "integer", width=8),
+        Column("on_time", "integer", width=10),
+        Column("on_time_share", "progress"),
+        Column("evidence_accepted_share", "progress"),
+        Column("red_items", "integer", width=10),
+        Column("behind_items", "integer", width=10),
+        Column("unreported_items", "integer", width=10),
+        Column("proposal", width=12),
+    )
+    return _table("league", frame, columns)
+
+
+def league_drivers_table(found: pd.DataFrame) -> Table:
+    """Each unit's best and worst items (league.league_drivers)."""
+    frame = found.assign(
+        driver=found["side"].map(labels.DRIVER_LABELS),
+        kind=found["item_type"].map(labels.ITEM_TYPE_LABELS),
+        item_name=found["name"])
+    columns = (
+        Column("unit_name", width=30),
+        Column("driver", width=10),
+        Column("kind", width=9),
+        Column("code", width=8),
+        Column("item_name", width=44),
+        Column("status", "status", width=16),
+        Column("completion", "progress"),
+    )
+    return _table("league_drivers", frame, columns)
+
+
+def reminder_table(due: pd.DataFrame) -> Table:
+    """Units to remind, with their contact (reminders.reminders)."""
+    columns = (
+        Column("unit_name", width=36),
+        Column("period", width=9),
+        Column("report_deadline", "date", width=12),
+        Column("days_left", "integer", width=9),
+        Column("items_missing", "integer", width=9),
+        Column("contact_name", width=24),
+        Column("email", width=26),
+        Column("phone", width=14),
+    )
+    return _table("reminders", due, columns)

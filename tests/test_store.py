@@ -151,6 +151,11 @@ SAMPLE_PARAMS = {
     "since": datetime(2026, 1, 1), "actor": "probe", "action": "probe",
     "happened_at": datetime(2026, 11, 1), "role": "admin", "object_type": "probe",
     "object_id": "probe", "before": None, "after": None, "note": None,
+    # explanations, contacts, reminders
+    "within": 7, "status": "behind", "cause": "funding", "explanation": "probe",
+    "support": None, "contact_name": "probe", "email": "probe@example.invalid",
+    "phone": "0251 000 0000", "updated_by": "probe", "updated_at": datetime(2026, 11, 1),
+    "contact_source": "admin",
 }
 # Run by every database creation (bootstrap), so every test's fixture executes them;
 # backup/ statements take table names and files, and tests/test_backup.py runs them all.

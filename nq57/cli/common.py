@@ -7,9 +7,10 @@ import getpass
 import sys
 from collections.abc import Callable
 
-from nq57 import clock
+from nq57 import clock, policy
 from nq57.db import Store
 from nq57.output import FORMATS
+from nq57.policy import Actor
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -58,3 +59,20 @@ def os_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "không rõ"
+
+
+def with_user(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """--user NAME: the account a command acts for (default: the system user name)."""
+    parser.add_argument("--user", default=None,
+                        help="tài khoản thực hiện (mặc định: tên người dùng hệ điều hành)")
+    return parser
+
+
+def actor_from_args(store: Store, args: argparse.Namespace) -> Actor:
+    """The account a command acts for: --user NAME, else the system user name.
+
+    There are no accounts to look the name up in yet, so whoever runs the command
+    acts as an administrator, as everyone at the machine's console can today; the
+    lookup of the name's role and units belongs here, and only here."""
+    name = (getattr(args, "user", None) or os_user()).strip() or os_user()
+    return Actor(name, policy.ADMIN)

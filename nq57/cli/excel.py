@@ -14,11 +14,13 @@ from nq57.cli.common import (
     EXIT_REFUSED,
     EXIT_USAGE,
     Commands,
+    actor_from_args,
     command,
     complain,
     os_user,
     say,
     with_format,
+    with_user,
 )
 from nq57.db import Store
 from nq57.excel.check import normalise_code
@@ -59,7 +61,8 @@ def _import_json(inspection: imports.Inspection, result: revisions.RecordResult 
         "unit": inspection.unit,
         "period": inspection.period,
         "rows": records(rows, ("row", "item", "value", "on_record", "change", "note",
-                               "evidence")),
+                               "evidence", "status", "explanation", "cause", "support")),
+        "explanations_stored": result.explanations if result else 0,
         "errors": [_problem_json(p) for p in inspection.problems],
         "warnings": [_problem_json(p) for p in inspection.warnings],
     }, ensure_ascii=False, indent=2)
@@ -98,7 +101,8 @@ def _import(store: Store, args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         inspection, result = imports.import_path(
-            store, path, by=args.by, unit=args.unit, period=args.period, dry_run=args.dry_run)
+            store, path, by=args.by, unit=args.unit, period=args.period, dry_run=args.dry_run,
+            actor=actor_from_args(store, args))
     except OSError as exc:
         complain(labels.IMPORT_CLI["unreadable"].format(path=path,
                                                         reason=exc.strerror or exc))
@@ -148,6 +152,7 @@ def add_commands(commands: Commands) -> None:
     imp.add_argument("--by", default=os_user(),
                      help="người báo cáo (mặc định: tên người dùng hệ điều hành)")
     imp.add_argument("--format", choices=IMPORT_FORMATS, default="text")
+    with_user(imp)
     revoke = command(commands, "revoke", _revoke,
                      "thu hồi một lần nhập (các giá trị trở về lần trước)")
     revoke.add_argument("upload_id", type=int, help="số lần nhập (xem lệnh uploads)")

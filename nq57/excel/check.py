@@ -16,6 +16,7 @@ from typing import Any
 from nq57.excel import values
 from nq57.excel.problems import Problem, problem
 from nq57.excel.read import TEMPLATE_KIND, ReadSheet, SheetRow
+from nq57.explanations import Explanation, Given
 from nq57.periods import PeriodError, parse_period
 from nq57.text import compact
 
@@ -64,6 +65,8 @@ class Entry:
     value: float | None
     note: str | None = None
     evidence: str | None = None
+    given: Given | None = None              # explanation columns, as typed
+    explained: Explanation | None = None    # the explanation that holds (nq57.imports)
 
 
 @dataclass(frozen=True)
@@ -216,17 +219,21 @@ def _check_rows(sheet: ReadSheet, context: Context, unit: str, period: str,
     for row in sheet.rows:
         note = _text(row.note, row.number, columns.get("note"), found)
         evidence = _text(row.evidence, row.number, columns.get("evidence"), found)
+        given = Given(*(None if raw is None else str(raw)
+                        for raw in (row.explanation, row.cause, row.support)))
+        explained = not given.empty
         has_value = not (row.value is None or (isinstance(row.value, str)
                                                and not row.value.strip()))
         if row.code is None or not str(row.code).strip():
             if has_value or row.number in sheet.formula_rows:
                 found.error("missing_code", row.number, code_column)
-            elif note or evidence:
+            elif note or evidence or explained:
                 found.warn("ignored_text", row.number)
             continue
         code = normalise_code(row.code)
         item = context.items.get((period, code))
-        reported = has_value or row.number in sheet.formula_rows or note or evidence
+        reported = (has_value or row.number in sheet.formula_rows or note or evidence
+                    or explained)
         if not reported and (item is None or item.reporting_unit != unit
                              or code in first_row):
             continue  # a heading ("1.1", "I") or another unit's row left empty
@@ -252,12 +259,13 @@ def _check_rows(sheet: ReadSheet, context: Context, unit: str, period: str,
         value = _value(row, item, value_column, sheet.formula_rows, found)
         if value is None and (has_value or row.number in sheet.formula_rows):
             continue  # an error was recorded
-        if value is None and (note or evidence):
+        if value is None and (note or evidence or explained):
             found.warn("ignored_text", row.number)
         if value is not None and item.measure == values.COMPLETION and value >= 100 \
                 and not evidence:
             found.warn("complete_without_evidence", row.number, value_column, code=code)
-        entries.append(Entry(row.number, code, value, note, evidence))
+        entries.append(Entry(row.number, code, value, note, evidence,
+                             given if explained else None))
     return entries
 
 

@@ -32,7 +32,10 @@ TEMPLATE_KIND = "nq57-bao-cao-so-lieu"
 HEADER_SCAN_ROWS = 30
 HEADER_SCAN_COLUMNS = 60
 # The columns the import reads; the template's other columns are for people.
-FIELDS = ("code", "value", "period", "unit", "note", "evidence")
+FIELDS = ("code", "value", "period", "unit", "note", "evidence", "explanation", "cause",
+          "support")
+# Optional text columns read as they are typed.
+EXTRA_FIELDS = ("period", "unit", "note", "evidence", "explanation", "cause", "support")
 REQUIRED = ("code", "value")
 PROGRESS_EVERY = 500
 
@@ -51,6 +54,9 @@ class SheetRow:
     unit: object = None
     note: object = None
     evidence: object = None
+    explanation: object = None
+    cause: object = None
+    support: object = None
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,7 @@ def _stream_rows(ws: ReadOnlyWorksheet, header_row: int, columns: dict[str, int]
     last_column = max(columns.values())
     at = {name: index - 1 for name, index in columns.items()}
     value_at = at["value"]
-    extras = [(name, at[name]) for name in ("period", "unit", "note", "evidence") if name in at]
+    extras = [(name, at[name]) for name in EXTRA_FIELDS if name in at]
     expected = max(1, (ws.max_row or 0) - header_row)
     rows: list[SheetRow] = []
     blank_values: list[int] = []

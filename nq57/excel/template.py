@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from nq57 import fmt, labels
+from nq57 import explanations, fmt, labels
 from nq57.excel import values
 from nq57.excel.check import TEMPLATE_VERSION
 from nq57.excel.read import META_SHEET, TEMPLATE_KIND
@@ -43,8 +43,11 @@ COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("evidence", 30, True),
     ("period", 11, False),
     ("unit", 12, False),
+    ("explanation", 40, True),
+    ("cause", 24, True),
+    ("support", 30, True),
 )
-ENTRY_FIELDS = ("value", "note", "evidence")
+ENTRY_FIELDS = ("value", "note", "evidence", "explanation", "cause", "support")
 COLUMN_OF = {name: get_column_letter(i) for i, (name, _, _) in enumerate(COLUMNS, start=1)}
 LAST_COLUMN = get_column_letter(len(COLUMNS))
 
@@ -203,6 +206,31 @@ def _validations(items: Sequence[TemplateItem], first_row: int) -> list[DataVali
     return used
 
 
+# The cause labels for the cause column's drop-down, listed on the hidden sheet (a
+# list typed into the validation itself would split "Vướng cơ chế, chính sách" at
+# its comma).
+CAUSE_LIST_COLUMN = "D"
+
+
+def _cause_validation(first_row: int, last_row: int) -> DataValidation:
+    """The cause column offers the six causes; anything else is refused by Excel and,
+    whatever Excel does, by the import."""
+    count = len(explanations.CAUSES)
+    validation = DataValidation(
+        type="list",
+        formula1=f"'{META_SHEET}'!${CAUSE_LIST_COLUMN}$1:${CAUSE_LIST_COLUMN}${count}",
+        allow_blank=True)
+    validation.showErrorMessage = True
+    validation.showInputMessage = True
+    validation.promptTitle = labels.EXCEL_HEADERS["cause"]
+    validation.prompt = labels.EXCEL_CAUSE_PROMPT
+    validation.errorTitle = labels.EXCEL_HEADERS["cause"]
+    validation.error = labels.EXCEL_CAUSE_ERROR
+    column = COLUMN_OF["cause"]
+    validation.add(f"{column}{first_row}:{column}{last_row}")
+    return validation
+
+
 def _entry_sheet(ws: Worksheet, unit: str, unit_name: str, period: Period, deadline: date,
                  items: Sequence[TemplateItem]) -> None:
     _heading(ws, unit, unit_name, period, deadline)
@@ -225,6 +253,7 @@ def _entry_sheet(ws: Worksheet, unit: str, unit_name: str, period: Period, deadl
             else item.unit_of_measure,
             "threshold": threshold_text(item), "how": _how(item), "last": _last(item),
             "value": None, "note": None, "evidence": None, "period": period.code, "unit": unit,
+            "explanation": None, "cause": None, "support": None,
         }
         for column, (name, _, wrap) in enumerate(COLUMNS, start=1):
             cell = ws.cell(row=row, column=column, value=content[name])
@@ -239,6 +268,8 @@ def _entry_sheet(ws: Worksheet, unit: str, unit_name: str, period: Period, deadl
         ws.row_dimensions[row].height = row_height(content)
     for validation in _validations(items, first):
         ws.add_data_validation(validation)
+    if items:
+        ws.add_data_validation(_cause_validation(first, first + len(items) - 1))
     last = HEADER_ROW + max(len(items), 1)
     ws.freeze_panes = f"B{first}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{LAST_COLUMN}{last}"
@@ -276,7 +307,8 @@ def _instructions_sheet(ws: Worksheet, unit: str, unit_name: str, period: Period
              *labels.EXCEL_INSTRUCTIONS[1:]]
     for row, (kind, text) in enumerate(lines, start=1):
         cell = ws.cell(row=row, column=1, value=text.format(
-            max_mb=MAX_BYTES // 1024 // 1024, max_rows=fmt.number(MAX_ROWS, 0)))
+            max_mb=MAX_BYTES // 1024 // 1024, max_rows=fmt.number(MAX_ROWS, 0),
+            min_chars=explanations.MIN_LENGTH))
         cell.font = styles[kind]
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -299,5 +331,7 @@ def _meta_sheet(ws: Worksheet, unit: str, period: Period, count: int,
     ), start=1):
         ws.cell(row=row, column=1, value=key)
         ws.cell(row=row, column=2, value=value)
+    for row, code in enumerate(explanations.CAUSES, start=1):
+        ws[f"{CAUSE_LIST_COLUMN}{row}"] = labels.EXPLANATION_CAUSES[code]
     ws.sheet_state = "veryHidden"
     ws.protection.sheet = True

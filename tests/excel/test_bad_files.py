@@ -413,6 +413,59 @@ def unreadable_period_chosen(store):
     return Case(good(store), "quý hai", options={"period": "quý hai"})
 
 
+# --- explanations when behind: 1 enterprise of 10 at mid-year leaves 1.3.1 in red ---
+
+REASON = "Chưa bố trí được kinh phí để triển khai theo kế hoạch năm."
+
+
+def red_with(store: Store, *parts: str | None) -> bytes:
+    return filled(store, {"1.3.1": 1}, explanations={"1.3.1": parts} if parts else None)
+
+
+@case("explanation_missing")
+def red_without_explanation(store):
+    return Case(red_with(store), "1.3.1 đang bị cảnh báo đỏ", cell="M12")
+
+
+@case("explanation_missing")
+def red_in_a_self_made_sheet_without_explanation_columns(store):
+    return Case(sheet([["1.3.1", 1]]), "cần ghi giải trình (ít nhất 20 ký tự)", cell="B2",
+                options={"unit": "SKHCN", "period": "2026-Q2"})
+
+
+@case("explanation_too_short")
+def explanation_too_short(store):
+    return Case(red_with(store, "Thiếu tiền", "Thiếu kinh phí"), "chỉ có 10 ký tự", cell="M12")
+
+
+@case("explanation_too_long")
+def explanation_too_long(store):
+    return Case(red_with(store, "x" * 2001, "Khác"), "2001 ký tự", cell="M12")
+
+
+@case("explanation_text_missing")
+def cause_without_explanation(store):
+    return Case(red_with(store, None, "Thiếu kinh phí"), "chưa có nội dung giải trình",
+                cell="M12")
+
+
+@case("cause_missing")
+def explanation_without_cause(store):
+    return Case(red_with(store, REASON), "chưa chọn nguyên nhân", cell="N12")
+
+
+@case("cause_unknown")
+def cause_not_in_the_list(store):
+    return Case(red_with(store, REASON, "Hết tiền"), "«Hết tiền» không có trong danh sách",
+                cell="N12")
+
+
+@case("support_too_long")
+def support_too_long(store):
+    return Case(red_with(store, REASON, "Thiếu kinh phí", "y" * 2001), "2001 ký tự",
+                cell="O12")
+
+
 def test_the_corpus_covers_every_rule_at_least_once():
     warnings_only = {"small_percent", "complete_without_evidence", "ignored_text"}
     elsewhere = {"template_version"}  # needs a template from the future: see test_read

@@ -13,7 +13,7 @@ import pytest
 from nq57 import imports
 from nq57.db import Store
 from nq57.excel.read import META_SHEET, header_columns, read_workbook
-from tests.excel.workbooks import fill, rezip, sheet, template
+from tests.excel.workbooks import EXPLAINED, fill, rezip, sheet, template
 
 HEADER = ("Mã chỉ tiêu", "Kỳ báo cáo", "Đơn vị báo cáo", "Giá trị thực hiện", "Ghi chú",
           "Minh chứng")
@@ -130,7 +130,8 @@ def test_task_codes_are_matched_whatever_their_case(store: Store):
 
 def test_warnings_do_not_refuse_the_file(store: Store):
     data = fill(template(store), {"1.1.1": "0,6", "II.1": "100%"},
-                notes={"1.1.2": "chưa có số liệu đo kiểm"})
+                notes={"1.1.2": "chưa có số liệu đo kiểm"},
+                explanations={"1.1.1": EXPLAINED})  # 0,6% is far behind
     inspection = imports.inspect(store, data, "w.xlsx")
     assert inspection.accepted
     codes = {p.code: p for p in inspection.warnings}
@@ -172,8 +173,9 @@ def test_headings_and_other_units_rows_left_empty_are_passed_over(store: Store):
                   ["1.5", "Chuyển đổi số", None],
                   ["1.5.4", "Dịch vụ công (Trung tâm Phục vụ HCC)", None],
                   ["I", "Nâng cao nhận thức", ""],
-                  ["II.1", "Chương trình đột phá", "50%"]],
-                 header=("Mã chỉ tiêu", "Nội dung", "Giá trị thực hiện"))
+                  ["II.1", "Chương trình đột phá", "50%", *EXPLAINED]],  # past its deadline
+                 header=("Mã chỉ tiêu", "Nội dung", "Giá trị thực hiện", "Giải trình",
+                         "Nguyên nhân"))
     inspection = imports.inspect(store, data, "tong-hop.xlsx", unit="SKHCN",
                                  period="2026-Q2")
     assert inspection.accepted, [p.message for p in inspection.problems]

@@ -12,8 +12,11 @@ import pytest
 from nq57 import imports, labels, revisions, status
 from nq57.db import Store
 from nq57.excel import template as template_book
+from nq57.policy import STAFF as STAFF_ROLE
+from nq57.policy import Actor
 from tests.excel.workbooks import (
     ENTRY,
+    EXPLAINED,
     dump,
     fill,
     resave_with_libreoffice,
@@ -21,6 +24,8 @@ from tests.excel.workbooks import (
     soffice,
     template,
 )
+
+STAFF = Actor("tran.thi.b", STAFF_ROLE, frozenset({"SKHCN"}), "Trần Thị B")
 
 # What a unit types: fractions in percent cells (Excel shows 65%), counts, a score,
 # a completion chosen from the list.
@@ -41,7 +46,7 @@ def upload(store: Store, data: bytes, name: str = "bao-cao.xlsx", by: str = "Tr�
            **options) -> revisions.RecordResult:
     inspection = imports.inspect(store, data, name, **options)
     assert inspection.accepted, [p.message for p in inspection.problems]
-    return imports.commit(store, inspection, by)
+    return imports.commit(store, inspection, by, actor=STAFF)
 
 
 # --- the template ---------------------------------------------------------------------
@@ -257,6 +262,8 @@ def test_the_annotated_workbook_marks_errors_and_can_be_fixed_and_sent_again(sto
     assert book["_nq57"].sheet_state == "veryHidden"            # still knows what it is
     ws[f"H{rows['1.1.1']}"] = 0.61
     ws[f"H{rows['1.3.1']}"] = 2
+    # 2 leaves 1.3.1 in red: the person fixing the file explains why
+    ws[f"M{rows['1.3.1']}"], ws[f"N{rows['1.3.1']}"] = EXPLAINED
     fixed = io.BytesIO()
     book.save(fixed)
     upload(store, fixed.getvalue(), "loi-da-sua.xlsx")

@@ -20,6 +20,8 @@ ENTRY = template_book.labels.EXCEL_SHEET_ENTRY
 FIRST_ROW = template_book.HEADER_ROW + 1
 COLUMN = {name: openpyxl.utils.column_index_from_string(letter)
           for name, letter in template_book.COLUMN_OF.items()}
+# An explanation that holds (for `fill(..., explanations={code: EXPLAINED})`).
+EXPLAINED = ("Chưa bố trí được kinh phí để triển khai theo kế hoạch năm.", "Thiếu kinh phí")
 
 
 def template(store: Store, unit: str = "SKHCN", period: str = "2026-Q2") -> bytes:
@@ -41,13 +43,18 @@ def rows_of(data: bytes) -> dict[str, int]:
 def fill(data: bytes, values: Mapping[str, object], *,
          notes: Mapping[str, str] | None = None,
          evidence: Mapping[str, str] | None = None,
+         explanations: Mapping[str, Sequence[str | None]] | None = None,
          edit: Callable[[openpyxl.Workbook], None] | None = None) -> bytes:
-    """The template with values typed in (by item code), as a program would save it."""
+    """The template with values typed in (by item code), as a program would save it.
+    `explanations`: item code -> (explanation, cause[, support requested])."""
     book = openpyxl.load_workbook(io.BytesIO(data))
     ws = book[ENTRY]
     where = {ws.cell(row=r, column=1).value: r for r in range(FIRST_ROW, ws.max_row + 1)}
+    explained = {name: {code: parts[i] for code, parts in (explanations or {}).items()
+                        if i < len(parts)}
+                 for i, name in enumerate(("explanation", "cause", "support"))}
     for column, mapping in (("value", values), ("note", notes or {}),
-                            ("evidence", evidence or {})):
+                            ("evidence", evidence or {}), *explained.items()):
         for code, value in mapping.items():
             ws.cell(row=where[code], column=COLUMN[column], value=value)
     if edit is not None:
