@@ -160,3 +160,60 @@ def _target_detail(data_version: tuple[int, ...], code: str, period: str,
 def target_detail(code: str, period: str) -> detail.TargetDetail:
     """One target's year, projection, 2030 path and history (detail.load)."""
     return _target_detail(version(), code, period, today())
+
+
+# --- the follow-up: warnings, explanations, league, reminders ---------------------------
+
+def _followup_reads() -> dict[str, object]:
+    from nq57 import alerts, explanations, league
+
+    return {
+        "warnings": alerts.warnings,
+        "to_explain": alerts.to_explain,
+        "explanations": explanations.explanations,
+        "explanations_by_cause": explanations.explanations_by_cause,
+        "explanations_by_unit": explanations.explanations_by_unit,
+        "support_requests": explanations.support_requests,
+        "league": league.league,
+        "league_drivers": league.league_drivers,
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _followup(name: str, data_version: tuple[object, ...], period: str, as_of: date,
+              units: tuple[str, ...], group: str | None) -> pd.DataFrame:
+    read = _followup_reads()[name]
+    return read(store(), period, as_of=as_of, units=units or None, group=group)  # type: ignore[operator]
+
+
+def followup(name: str, period: str, units: tuple[str, ...] = (),
+             group: str | None = None) -> pd.DataFrame:
+    """A follow-up read for the filtered view, cached until the data change: warnings,
+    to_explain, explanations (and _by_cause, _by_unit), support_requests, league,
+    league_drivers."""
+    return _followup(name, version(), period, today(), tuple(units), group)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _reminders(data_version: tuple[object, ...], within: int, as_of: date) -> pd.DataFrame:
+    from nq57 import reminders
+
+    return reminders.reminders(store(), within=within, as_of=as_of)
+
+
+def reminders(within: int) -> pd.DataFrame:
+    """Units whose report is due within `within` days or overdue (reminders.reminders)."""
+    return _reminders(version(), int(within), today())
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _explanation_history(data_version: tuple[object, ...], item: str,
+                         unit: str | None) -> pd.DataFrame:
+    from nq57 import explanations
+
+    return explanations.history(store(), item, unit)
+
+
+def explanation_history(item: str, unit: str | None = None) -> pd.DataFrame:
+    """Every explanation of an item (explanations.history)."""
+    return _explanation_history(version(), item, unit)

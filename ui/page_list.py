@@ -37,6 +37,8 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/overview.py", labels.PAGE_TITLES["overview"], ":material/dashboard:",
              "tong-quan", default=True),
+    PageSpec("views/alerts.py", labels.PAGE_TITLES["alerts"], ":material/warning:",
+             "canh-bao"),
     PageSpec("views/by_group.py", labels.PAGE_TITLES["by_group"], ":material/category:",
              "theo-nhom"),
     PageSpec("views/by_unit.py", labels.PAGE_TITLES["by_unit"], ":material/apartment:",

@@ -4,7 +4,7 @@ before a briefing."""
 
 import streamlit as st
 
-from nq57 import charts, labels, tables
+from nq57 import charts, fmt, labels, league, tables
 from ui import data, widgets
 
 view = st.session_state["filters"]
@@ -52,3 +52,16 @@ if unit_tasks.empty:
 else:
     widgets.table(tables.task_table(unit_tasks), key="unit_tasks",
                   period=f"{unit}-{view.period}")
+
+st.subheader(labels.LEAGUE_TEXTS["title"])
+st.caption(labels.LEAGUE_TEXTS["note"].format(
+    commend=fmt.share(league.COMMEND_AT, 0), criticise=fmt.share(league.CRITICISE_BELOW, 0),
+    red=fmt.share(league.CRITICISE_RED_AT, 0)))
+widgets.table(tables.league_table(data.followup("league", view.period, view.units,
+                                                view.group)),
+              key="league", period=view.period)
+st.markdown(f"**{labels.LEAGUE_TEXTS['drivers']}**")
+st.caption(labels.LEAGUE_TEXTS["drivers_note"])
+widgets.table(tables.league_drivers_table(data.followup("league_drivers", view.period,
+                                                        view.units, view.group)),
+              key="league_drivers", period=view.period)

@@ -11,7 +11,7 @@ from pandas.io.formats.style import Styler
 from nq57 import fmt, imports, labels, revisions
 from nq57.db import StoreBusy
 from nq57.periods import parse_period
-from ui import data, widgets
+from ui import data, explain_form, session, widgets
 
 T = labels.EXCEL_PAGE
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -78,11 +78,14 @@ else:
 st.subheader(T["step_upload"])
 saved = st.session_state.pop("entry_saved", None)
 if saved is not None:
-    if saved.upload_id is None:
+    if saved.upload_id is None and not saved.explanations:
         st.info(T["saved_nothing"], icon=":material/info:")
-    else:
+    elif saved.upload_id is not None:
         st.success(T["saved"].format(upload=saved.upload_id, stored=saved.stored),
                    icon=":material/check_circle:")
+    if saved.explanations:
+        st.success(labels.EXPLANATION_FORM["saved"].format(count=saved.explanations),
+                   icon=":material/rate_review:")
 
 nonce = st.session_state.setdefault("entry_nonce", 0)
 uploaded = st.file_uploader(T["uploader"], type=["xlsx", "xlsm", "xls"],
@@ -126,6 +129,9 @@ def _preview_table(preview: pd.DataFrame) -> Styler | pd.DataFrame:
         "change": preview["change"].map(labels.CHANGE_LABELS),
         "note": preview["note"].fillna(""),
         "evidence": preview["evidence"].fillna(""),
+        "status": [labels.status_label(v) if isinstance(v, str) else ""
+                   for v in preview["status"]],
+        "explanation": preview["explanation"].fillna(""),
     })
     table = table.rename(columns=labels.PREVIEW_COLUMNS)
     if len(table) > MAX_STYLED_ROWS:  # colouring every cell of a huge preview is slow
@@ -145,6 +151,7 @@ def _problems(problems: tuple) -> None:
 if uploaded is not None:
     content = uploaded.getvalue()
     inspection, marked = _inspect(content, uploaded.name)
+    inspection = explain_form.amend(inspection)
     if not inspection.accepted:
         st.error(T["refused"].format(count=len(inspection.problems)), icon=":material/error:")
         in_cells = tuple(p for p in inspection.problems if p.row is not None)
@@ -157,6 +164,8 @@ if uploaded is not None:
                                file_name=f"loi-{uploaded.name.rsplit('.', 1)[0]}.xlsx",
                                mime=XLSX, icon=":material/download:", on_click="ignore")
             st.caption(T["annotated_caption"])
+    if inspection.asks_explanations:
+        explain_form.ask(inspection)
     if inspection.warnings:
         with st.expander(T["warnings"].format(count=len(inspection.warnings)),
                          expanded=inspection.accepted):
@@ -170,7 +179,8 @@ if uploaded is not None:
         st.dataframe(_preview_table(inspection.preview), hide_index=True, width="stretch")
     if inspection.accepted:
         duplicate = inspection.duplicate_of
-        changes = inspection.counts()["new"] + inspection.counts()["changed"]
+        changes = (inspection.counts()["new"] + inspection.counts()["changed"]
+                   + len(inspection.new_explanations))
         if duplicate:
             st.info(T["duplicate"].format(upload=duplicate["id"], by=duplicate["uploaded_by"],
                                           when=fmt.day(duplicate["uploaded_at"])),
@@ -183,12 +193,13 @@ if uploaded is not None:
                      disabled=not changes or not reporter.strip()):
             try:
                 with st.spinner(T["saving"]):
-                    st.session_state["entry_saved"] = imports.commit(data.store(), inspection,
-                                                                     reporter)
+                    st.session_state["entry_saved"] = imports.commit(
+                        data.store(), inspection, reporter, actor=session.actor())
             except StoreBusy as busy:
                 st.error(str(busy), icon=":material/hourglass_top:")
                 st.stop()
             st.session_state.pop("entry_inspection", None)
+            explain_form.forget()
             st.session_state["entry_nonce"] = nonce + 1
             st.rerun()
 
@@ -221,6 +232,7 @@ if not items.empty:
                                                         for v in history["value"]])
         st.dataframe(shown_history.rename(columns=labels.HISTORY_COLUMNS), hide_index=True,
                      width="stretch")
+    explain_form.history(item, unit)
 
 with st.expander(T["revoke"], icon=":material/undo:"):
     st.caption(T["revoke_help"])

@@ -12,6 +12,7 @@ APP = Path(__file__).resolve().parents[2] / "app.py"
 
 PAGES = {
     "overview": "views/overview.py",
+    "alerts": "views/alerts.py",
     "by_group": "views/by_group.py",
     "by_unit": "views/by_unit.py",
     "target_detail": "views/target_detail.py",
