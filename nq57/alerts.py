@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from nq57 import clock, explanations, fmt, labels, status
+from nq57.cells import records
 from nq57.db import Store
 
 OVERDUE, BELOW_HALF, EVIDENCE_REJECTED = "overdue", "below_half_timeline", "evidence_rejected"
@@ -98,7 +99,7 @@ def from_rows(rows: pd.DataFrame, as_of: date) -> pd.DataFrame:
     first: evidence rejected, then overdue (longest first), then below half; targets
     before tasks, each in catalogue order."""
     found = []
-    for row in rows.to_dict(orient="records"):
+    for row in records(rows):
         rule = rule_of(row)
         if rule is None:
             continue
@@ -162,5 +163,5 @@ def to_explain(store: Store, period: str, *, as_of: date | str | None = None,
     rows = store.frame("alerts/items", period=str(period), as_of=clock.today(as_of),
                        units=list(units) if units else None, group=group)
     wanted = [explanations.needs_explanation(row["status"]) or rule_of(row) is not None
-              for row in rows.to_dict(orient="records")]
+              for row in records(rows)]
     return rows[pd.Series(wanted, index=rows.index, dtype=bool)].reset_index(drop=True)

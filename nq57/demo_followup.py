@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from nq57 import contacts, explanations, labels, status
+from nq57.cells import moment, text
 from nq57.db import Store
 from nq57.explanations import Explanation
 from nq57.policy import SYSTEM
@@ -102,23 +103,23 @@ def _explain_period(store: Store, con: duckdb.DuckDBPyConnection, period: str) -
     behind = rows[rows["status"].isin(sorted(explanations.NEEDS_EXPLANATION))
                   & rows["actual"].notna()]
     for unit, items in behind.groupby("reporting_unit"):
-        sent = items["recorded_at"].max()
+        codes = [text(code) for code in items["code"]]
         explanations.record(
             store, con, SYSTEM, str(unit), period,
-            {code: explanation_for(code, period) for code in items["code"]},
-            statuses=dict(zip(items["code"], items["status"], strict=True)),
-            by=DEMO_AUTHOR, at=pd.Timestamp(sent).to_pydatetime())
+            {code: explanation_for(code, period) for code in codes},
+            statuses=dict(zip(codes, (text(s) for s in items["status"]), strict=True)),
+            by=DEMO_AUTHOR, at=moment(items["recorded_at"].max()).to_pydatetime())
 
 
 def _contacts(store: Store, con: duckdb.DuckDBPyConnection, at: datetime) -> None:
     units = store.frame("units", con)
-    for number, unit in enumerate(units[units["kind"] != "collective"].itertuples(index=False),
-                                  start=1):
-        person = FIRST_NAMES[_pick(unit.code, len(FIRST_NAMES))]
+    codes = [text(code) for code in units.loc[units["kind"] != "collective", "code"]]
+    for number, code in enumerate(codes, start=1):
+        person = FIRST_NAMES[_pick(code, len(FIRST_NAMES))]
         contacts.record(
-            store, con, SYSTEM, unit.code,
+            store, con, SYSTEM, code,
             name=labels.DEMO_CONTACT_NAME.format(name=person),
-            email=f"{unit.code.lower().replace('_', '.')}@{CONTACT_DOMAIN}",
+            email=f"{code.lower().replace('_', '.')}@{CONTACT_DOMAIN}",
             phone=f"0251 000 {number:04d}", source="demo", at=at)
 
 

@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 
 from nq57 import audit, clock, db, labels, policy, status
+from nq57.cells import records, text, whole
 from nq57.db import Store
 from nq57.policy import Actor
 from nq57.text import compact, nfc
@@ -203,8 +204,8 @@ def judge(store: Store, unit: str, period: str, values: Mapping[str, float], *,
             rows = status.gaps(store, period, as_of=clock.today(as_of), item_type=item_type,
                                con=con)
             mine = rows[(rows["reporting_unit"] == unit) & rows["code"].isin(list(values))]
-            for row in mine.to_dict(orient="records"):
-                judged[str(row["code"])] = Judged(str(row["status"]), status.explain(row))
+            for row in records(mine):
+                judged[text(row["code"])] = Judged(text(row["status"]), status.explain(row))
     return judged
 
 
@@ -239,9 +240,8 @@ def record(store: Store, con: duckdb.DuckDBPyConnection, actor: Actor, unit: str
     policy.require(actor, policy.EXPLAIN, unit)
     at = at or datetime.now()
     current = store.frame("revisions/current_for_unit_period", con, unit=unit, period=period)
-    revision = {r.item_code: int(r.upload_id) for r in current.itertuples(index=False)}
-    existing = {r["item_code"]: r for r in in_force(store, unit, period, con)
-                .to_dict(orient="records")}
+    revision = {text(r["item_code"]): whole(r["upload_id"]) for r in records(current)}
+    existing = {text(r["item_code"]): r for r in records(in_force(store, unit, period, con))}
     stored = []
     for item, given in explained.items():
         upload_id = revision.get(item)
