@@ -247,17 +247,24 @@ def record(store: Store, con: duckdb.DuckDBPyConnection, actor: Actor, unit: str
         upload_id = revision.get(item)
         if item in existing and _same(existing[item], upload_id, given):
             continue
-        item_status = (statuses or {}).get(item)
-        store.rows("explanations/insert", con, item=item, unit=unit, period=period,
-                   upload_id=upload_id, status=item_status, cause=given.cause,
-                   explanation=given.explanation, support=given.support, recorded_at=at,
-                   recorded_by=(by or actor.label).strip())
-        stored.append({"item": item, "upload_id": upload_id, "status": item_status,
-                       "cause": given.cause, "explanation": given.explanation,
-                       "support_requested": given.support})
-    if stored:
-        audit.record(store, con, actor, AUDIT_ACTION, object_type="explanations",
-                     object_id=f"{unit}/{period}", after=stored, note=note, at=at)
+        stored.append({"item_code": item, "upload_id": upload_id,
+                       "status": (statuses or {}).get(item), "cause": given.cause,
+                       "explanation": given.explanation, "support_requested": given.support})
+    if not stored:
+        return 0
+    incoming = pd.DataFrame(stored, columns=list(stored[0])).astype({
+        "item_code": "string", "upload_id": "Int64", "status": "string", "cause": "string",
+        "explanation": "string", "support_requested": "string"})
+    con.register("incoming_explanations", incoming)
+    try:
+        store.execute("explanations/insert_many", con, unit=unit, period=period,
+                      recorded_at=at, recorded_by=(by or actor.label).strip())
+    finally:
+        con.unregister("incoming_explanations")
+    audit.record(store, con, actor, AUDIT_ACTION, object_type="explanations",
+                 object_id=f"{unit}/{period}", note=note, at=at,
+                 after={"count": len(stored), "items": [row["item_code"] for row in stored],
+                        "causes": sorted({str(row["cause"]) for row in stored})})
     return len(stored)
 
 

@@ -210,16 +210,17 @@ def warning_table(found: pd.DataFrame, link_params: Mapping[str, object] | None 
                         for code, kind in zip(found["code"], found["kind"], strict=True)],
                        index=found.index, dtype=object),
     )
+    # The explanation early: the Steering Committee reads it beside the warning.
     columns = (
         Column("kind", width=9),
         Column("code", width=8),
-        Column("item_name", width=44),
-        Column("unit_name", width=24),
+        Column("item_name", width=36),
+        Column("unit_name", width=20),
         Column("rule", width=18),
-        Column("message", width=40),
         Column("days_overdue", "integer", width=9),
-        Column("last_update", "datetime", width=17),
         Column("explanation", width=48),
+        Column("message", width=40),
+        Column("last_update", "datetime", width=17),
         Column("cause", width=20),
         Column("support_requested", width=30),
         Column("link", "link"),

@@ -222,7 +222,8 @@ def test_explanations_are_stored_with_the_upload_and_audited(store: Store):
     (entry,) = store.rows("audit/entries", since=None, actor=None, action="explain")
     assert (entry["actor"], entry["role"], entry["object_id"]) == (
         "can.bo.khcn", "staff", "SKHCN/2026-Q3")
-    assert "Chờ ý kiến thẩm định" in entry["after"]
+    assert json.loads(entry["after"]) == {
+        "count": 2, "items": ["1.3.1", "II.1"], "causes": ["awaiting_guidance", "funding"]}
 
 
 def test_another_units_staff_cannot_store_the_file_nor_its_explanations(store: Store):

@@ -172,6 +172,9 @@ def test_every_named_query_runs_on_a_real_database(demo_store: Store, name: str)
         con.begin()
         con.register("incoming", pd.DataFrame(
             {"item_code": ["1.1.1"], "value": [1.0], "note": [None], "evidence": [None]}))
+        con.register("incoming_explanations", pd.DataFrame(
+            {"item_code": ["1.1.1"], "upload_id": [1], "status": ["behind"],
+             "cause": ["funding"], "explanation": ["probe"], "support_requested": [None]}))
         con.execute(query.sql, params)
         con.rollback()
 
