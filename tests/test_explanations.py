@@ -15,16 +15,26 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nq57 import explanations, imports, labels, policy, revisions
 from nq57.db import Store
 from nq57.explanations import ExplanationRefused, Given
 from nq57.policy import Actor, PermissionDenied
-from tests.excel.workbooks import dump, fill, rows_of, template
+from tests.excel.workbooks import (
+    dump,
+    fill,
+    resave_with_libreoffice,
+    rows_of,
+    soffice,
+    template,
+)
 from tests.helpers import report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +42,8 @@ PERIOD = "2026-Q3"
 REASON = "Chưa bố trí được kinh phí để triển khai theo kế hoạch năm."
 KHCN_STAFF = Actor("can.bo.khcn", policy.STAFF, frozenset({"SKHCN"}), "Cán bộ Sở KH&CN")
 SNV_STAFF = Actor("can.bo.snv", policy.STAFF, frozenset({"SNV"}), "Cán bộ Sở Nội vụ")
+# Control characters cannot be stored in a worksheet at all.
+ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cc", "Cs")), max_size=60)
 BRIEFING_COLUMNS = {"unit_code", "unit_name", "item_type", "code", "name", "status", "cause",
                     "cause_label", "explanation", "support_requested", "recorded_at",
                     "recorded_by"}
@@ -155,6 +167,60 @@ def test_a_self_made_sheet_may_carry_the_explanation_columns(store: Store):
     assert inspection.accepted, [p.message for p in inspection.problems]
     assert inspection.explained["1.3.1"] == explanations.Explanation(
         REASON, "funding", "Đề nghị bổ sung vốn")
+
+
+# --- the template --------------------------------------------------------------------------
+
+def test_the_template_has_explanation_columns_with_the_six_causes_to_choose(store: Store):
+    import io
+
+    import openpyxl
+
+    from nq57.excel import template as template_book
+
+    data = template(store, "SKHCN", PERIOD)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    ws = book[labels.EXCEL_SHEET_ENTRY]
+    header = {c.value: c.column_letter for c in ws[template_book.HEADER_ROW] if c.value}
+    assert (header["Giải trình"], header["Nguyên nhân"], header["Đề xuất hỗ trợ"]) == (
+        "M", "N", "O")
+    rows = rows_of(data)
+    first, last = min(rows.values()), max(rows.values())
+    for column in "MNO":
+        assert not ws[f"{column}{first}"].protection.locked  # the staff type here
+    (causes,) = [dv for dv in ws.data_validations.dataValidation
+                 if str(dv.sqref) == f"N{first}:N{last}"]
+    assert causes.type == "list" and causes.formula1 == "'_nq57'!$D$1:$D$6"
+    listed = [book["_nq57"][f"D{r}"].value for r in range(1, 7)]
+    assert listed == [labels.EXPLANATION_CAUSES[c] for c in explanations.CAUSES]
+    help_text = "\n".join(str(c.value) for c in book[labels.EXCEL_SHEET_HELP]["A"] if c.value)
+    assert "ít nhất 20 ký tự" in help_text and "Chờ hướng dẫn của cấp trên" in help_text
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+def test_explanations_survive_a_round_trip_through_libreoffice(store: Store, tmp_path):
+    filled = workbook(store, {"1.3.1": 2},
+                      {"1.3.1": (REASON, "Vướng cơ chế, chính sách", "Sửa quy chế")})
+    resaved = resave_with_libreoffice(filled, tmp_path)
+    inspection = imports.inspect(store, resaved, "luu-lai.xlsx")
+    assert inspection.accepted, [p.message for p in inspection.problems]
+    assert inspection.explained["1.3.1"] == explanations.Explanation(REASON, "policy",
+                                                                     "Sửa quy chế")
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=ANY_TEXT, cause=ANY_TEXT, support=ANY_TEXT)
+def test_any_explanation_text_is_kept_as_written_or_refused_with_a_located_message(
+        store: Store, text, cause, support):
+    inspection = imports.explain(inspect(store, {"1.3.1": 2}),
+                                 {"1.3.1": Given(text, cause, support)})
+    for found in inspection.problems:
+        assert found.code in explanations.PROBLEM_CODES and found.cell
+    if inspection.accepted:
+        kept = inspection.explained["1.3.1"]
+        assert kept.explanation == unicodedata.normalize("NFC", text).strip()
+        assert kept.cause in explanations.CAUSES
 
 
 # --- the page gives what the file lacks: the same rule --------------------------------------
