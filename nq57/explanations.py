@@ -89,7 +89,7 @@ class Judged:
     """An item's status as the engine gives it on the would-be state, and why."""
 
     status: str
-    reason: str                # in words (status.explain)
+    reason: str                # in words (status.explain), where it needs explaining
 
 
 def _clean(text: object) -> str | None:
@@ -204,7 +204,10 @@ def judge(store: Store, unit: str, period: str, values: Mapping[str, float], *,
             rows = status.gaps(store, period, as_of=clock.today(as_of), item_type=item_type,
                                con=con)
             mine = rows[(rows["reporting_unit"] == unit) & rows["code"].isin(list(values))]
-            for row in records(mine):
+            for code, item_status in zip(mine["code"], mine["status"], strict=True):
+                judged[text(code)] = Judged(text(item_status), "")
+            # The reason in words only where a message will say it.
+            for row in records(mine[mine["status"].isin(sorted(NEEDS_EXPLANATION))]):
                 judged[text(row["code"])] = Judged(text(row["status"]), status.explain(row))
     return judged
 
