@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PAGES = ("views/overview.py", "views/by_group.py", "views/by_unit.py",
+PAGES = ("views/overview.py", "views/alerts.py", "views/by_group.py", "views/by_unit.py",
          "views/target_detail.py", "views/tasks.py")
 
 

@@ -137,15 +137,22 @@ def from_rows(rows: pd.DataFrame, as_of: date) -> pd.DataFrame:
     return frame.drop(columns=["rule_order"]).reset_index(drop=True)
 
 
+def items(store: Store, period: str, *, as_of: date | str | None = None,
+          units: Sequence[str] | None = None, group: str | None = None) -> pd.DataFrame:
+    """Every target and task of a period as the engine judges it, with the
+    explanation in force and the last update: what the warnings are picked from.
+    Filtered by lead unit(s) and target group (a chosen group leaves tasks out)."""
+    return store.frame("alerts/items", period=str(period), as_of=clock.today(as_of),
+                       units=list(units) if units else None, group=group)
+
+
 def warnings(store: Store, period: str, *, as_of: date | str | None = None,
              units: Sequence[str] | None = None, group: str | None = None) -> pd.DataFrame:
     """Every red warning of a period across targets and tasks, filtered by lead
     unit(s) and target group (a chosen group leaves tasks out), with the rule that
     fired, days overdue, last update and the unit's explanation."""
     day = clock.today(as_of)
-    rows = store.frame("alerts/items", period=str(period), as_of=day,
-                       units=list(units) if units else None, group=group)
-    return from_rows(rows, day)
+    return from_rows(items(store, period, as_of=day, units=units, group=group), day)
 
 
 def counts(found: pd.DataFrame) -> dict[str, int]:
@@ -156,12 +163,15 @@ def counts(found: pd.DataFrame) -> dict[str, int]:
     return result
 
 
-def to_explain(store: Store, period: str, *, as_of: date | str | None = None,
-               units: Sequence[str] | None = None, group: str | None = None) -> pd.DataFrame:
-    """The items a unit is expected to explain: behind, in red, or with a red warning
-    (a task past its deadline and never reported), with the explanation in force."""
-    rows = store.frame("alerts/items", period=str(period), as_of=clock.today(as_of),
-                       units=list(units) if units else None, group=group)
+def explainable(rows: pd.DataFrame) -> pd.DataFrame:
+    """Of items() rows, those a unit is expected to explain: behind, in red, or with a
+    red warning (a task past its deadline and never reported)."""
     wanted = [explanations.needs_explanation(row["status"]) or rule_of(row) is not None
               for row in records(rows)]
     return rows[pd.Series(wanted, index=rows.index, dtype=bool)].reset_index(drop=True)
+
+
+def to_explain(store: Store, period: str, *, as_of: date | str | None = None,
+               units: Sequence[str] | None = None, group: str | None = None) -> pd.DataFrame:
+    """The items a unit is expected to explain, with the explanation in force."""
+    return explainable(items(store, period, as_of=as_of, units=units, group=group))

@@ -203,7 +203,9 @@ def judge(store: Store, unit: str, period: str, values: Mapping[str, float], *,
         for item_type in ("target", "task"):
             rows = status.gaps(store, period, as_of=clock.today(as_of), item_type=item_type,
                                con=con)
-            mine = rows[(rows["reporting_unit"] == unit) & rows["code"].isin(list(values))]
+            wanted = [code in values and owner == unit
+                      for code, owner in zip(rows["code"], rows["reporting_unit"], strict=True)]
+            mine = rows[pd.Series(wanted, index=rows.index, dtype=bool)]
             for code, item_status in zip(mine["code"], mine["status"], strict=True):
                 judged[text(code)] = Judged(text(item_status), "")
             # The reason in words only where a message will say it.

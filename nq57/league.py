@@ -36,8 +36,10 @@ DRIVER_COLUMNS = ("unit", "unit_name", "side", "item_type", "code", "name", "sta
                   "completion", "expected", "pace")
 
 
-def _items(store: Store, period: str, as_of: date | str | None,
-           units: Sequence[str] | None, group: str | None) -> pd.DataFrame:
+def items(store: Store, period: str, *, as_of: date | str | None = None,
+          units: Sequence[str] | None = None, group: str | None = None) -> pd.DataFrame:
+    """Every target and task of the period with its status, lead unit and pace: what
+    table() and drivers() count and order (read once, used by both)."""
     return store.frame("league/items", period=str(period), as_of=clock.today(as_of),
                        units=list(units) if units else None, group=group)
 
@@ -51,19 +53,19 @@ def proposal(on_time_share: float, red_share: float) -> str | None:
     return None
 
 
-def table(items: pd.DataFrame) -> pd.DataFrame:
+def table(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per lead unit, best first: items, done on time (count and share),
     evidence accepted (NA while the rows carry no review state), red, behind,
     unreported, rank (ties share a rank) and the proposal."""
-    if items.empty:
+    if rows.empty:
         return pd.DataFrame(columns=list(UNIT_COLUMNS))
-    reviewed = REVIEW_COLUMN in items.columns
-    frame = items.assign(
-        on_time=items["status"].isin(ON_TIME),
-        red=items["status"] == "red",
-        behind=items["status"] == "behind",
-        unreported=items["status"].isin(["overdue_report", "no_data"]),
-        evidence_accepted=(items[REVIEW_COLUMN].isin(EVIDENCE_ACCEPTED_STATES)
+    reviewed = REVIEW_COLUMN in rows.columns
+    frame = rows.assign(
+        on_time=rows["status"].isin(ON_TIME),
+        red=rows["status"] == "red",
+        behind=rows["status"] == "behind",
+        unreported=rows["status"].isin(["overdue_report", "no_data"]),
+        evidence_accepted=(rows[REVIEW_COLUMN].isin(EVIDENCE_ACCEPTED_STATES)
                            if reviewed else False),
     )
     grouped = frame.groupby("lead_unit", sort=False)
@@ -97,21 +99,21 @@ def table(items: pd.DataFrame) -> pd.DataFrame:
     return result[list(UNIT_COLUMNS)]
 
 
-def drivers(items: pd.DataFrame, per_side: int = DRIVERS) -> pd.DataFrame:
+def drivers(rows: pd.DataFrame, per_side: int = DRIVERS) -> pd.DataFrame:
     """The items that drive each unit's place: its best items done on time (furthest
     ahead first) and its worst items not (red and unreported first, then the
     furthest behind)."""
-    if items.empty:
+    if rows.empty:
         return pd.DataFrame(columns=list(DRIVER_COLUMNS))
     rank = {status: i for i, status in enumerate(labels.STATUS_URGENCY)}
-    frame = items.assign(urgency=items["status"].map(rank),
-                         pace_key=items["pace"].astype(float).fillna(0.0))
+    frame = rows.assign(urgency=rows["status"].map(rank),
+                        pace_key=rows["pace"].astype(float).fillna(0.0))
     parts = []
-    for _unit, rows in frame.groupby("lead_unit", sort=False):
-        good = rows[rows["status"].isin(ON_TIME)].sort_values(
+    for _unit, unit_rows in frame.groupby("lead_unit", sort=False):
+        good = unit_rows[unit_rows["status"].isin(ON_TIME)].sort_values(
             ["urgency", "pace_key", "sort_key"], ascending=[False, False, True],
             kind="stable").head(per_side)
-        bad = rows[~rows["status"].isin(ON_TIME)].sort_values(
+        bad = unit_rows[~unit_rows["status"].isin(ON_TIME)].sort_values(
             ["urgency", "pace_key", "sort_key"], ascending=[True, True, True],
             kind="stable").head(per_side)
         parts += [good.assign(side="best"), bad.assign(side="worst")]
@@ -123,11 +125,11 @@ def drivers(items: pd.DataFrame, per_side: int = DRIVERS) -> pd.DataFrame:
 def league(store: Store, period: str, *, as_of: date | str | None = None,
            units: Sequence[str] | None = None, group: str | None = None) -> pd.DataFrame:
     """Lead units ranked by the share of their targets and tasks done on time."""
-    return table(_items(store, period, as_of, units, group))
+    return table(items(store, period, as_of=as_of, units=units, group=group))
 
 
 def league_drivers(store: Store, period: str, *, as_of: date | str | None = None,
                    units: Sequence[str] | None = None, group: str | None = None,
                    per_side: int = DRIVERS) -> pd.DataFrame:
     """Each unit's best and worst items (see drivers())."""
-    return drivers(_items(store, period, as_of, units, group), per_side)
+    return drivers(items(store, period, as_of=as_of, units=units, group=group), per_side)

@@ -168,14 +168,12 @@ def _followup_reads() -> dict[str, object]:
     from nq57 import alerts, explanations, league
 
     return {
-        "warnings": alerts.warnings,
-        "to_explain": alerts.to_explain,
+        "alert_items": alerts.items,
         "explanations": explanations.explanations,
         "explanations_by_cause": explanations.explanations_by_cause,
         "explanations_by_unit": explanations.explanations_by_unit,
         "support_requests": explanations.support_requests,
-        "league": league.league,
-        "league_drivers": league.league_drivers,
+        "league_items": league.items,
     }
 
 
@@ -188,9 +186,10 @@ def _followup(name: str, data_version: tuple[object, ...], period: str, as_of: d
 
 def followup(name: str, period: str, units: tuple[str, ...] = (),
              group: str | None = None) -> pd.DataFrame:
-    """A follow-up read for the filtered view, cached until the data change: warnings,
-    to_explain, explanations (and _by_cause, _by_unit), support_requests, league,
-    league_drivers."""
+    """A follow-up read for the filtered view, cached until the data change:
+    alert_items (which alerts.from_rows and alerts.explainable pick from),
+    explanations (and _by_cause, _by_unit), support_requests, league_items (which
+    league.table and league.drivers count)."""
     return _followup(name, version(), period, today(), tuple(units), group)
 
 

@@ -15,12 +15,10 @@ view = st.session_state["filters"]
 widgets.page_header("alerts", view)
 st.caption(T["intro"])
 
-targets = data.gaps(view.period, view.units, view.group)
-tasks = data.task_progress(view.period, view.units) if view.group is None else None
-if targets["actual"].isna().all() and (tasks is None or tasks["actual"].isna().all()):
+items = data.followup("alert_items", view.period, view.units, view.group)
+if items["actual"].isna().all():
     widgets.empty_state(labels.EMPTY_STATES["no_data_period"], next_step=True)
-
-found = data.followup("warnings", view.period, view.units, view.group)
+found = alerts.from_rows(items, data.today())
 counts = alerts.counts(found)
 cards = st.columns(5)
 cards[0].metric(T["total"], fmt.number(len(found), 0), border=True)
@@ -35,7 +33,7 @@ widgets.table(tables.warning_table(found, view.to_params()), key="warnings",
 # --- giving an explanation -------------------------------------------------------------
 with st.expander(T["explain"], icon=":material/edit_note:"):
     st.caption(T["explain_help"])
-    open_items = data.followup("to_explain", view.period, view.units, view.group)
+    open_items = alerts.explainable(items)
     if open_items.empty:
         st.caption(T["explain_none"])
     else:

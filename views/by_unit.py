@@ -57,11 +57,10 @@ st.subheader(labels.LEAGUE_TEXTS["title"])
 st.caption(labels.LEAGUE_TEXTS["note"].format(
     commend=fmt.share(league.COMMEND_AT, 0), criticise=fmt.share(league.CRITICISE_BELOW, 0),
     red=fmt.share(league.CRITICISE_RED_AT, 0)))
-widgets.table(tables.league_table(data.followup("league", view.period, view.units,
-                                                view.group)),
-              key="league", period=view.period)
+league_items = data.followup("league_items", view.period, view.units, view.group)
+widgets.table(tables.league_table(league.table(league_items)), key="league",
+              period=view.period)
 st.markdown(f"**{labels.LEAGUE_TEXTS['drivers']}**")
 st.caption(labels.LEAGUE_TEXTS["drivers_note"])
-widgets.table(tables.league_drivers_table(data.followup("league_drivers", view.period,
-                                                        view.units, view.group)),
+widgets.table(tables.league_drivers_table(league.drivers(league_items)),
               key="league_drivers", period=view.period)
