@@ -152,6 +152,7 @@ PAGE_TITLES: dict[str, str] = {
     "by_unit": "Theo đơn vị",
     "target_detail": "Chi tiết chỉ tiêu",
     "tasks": "Nhiệm vụ",
+    "briefing": "Báo cáo",
 }
 
 # The data-entry page, linked from empty states (it may not be installed).
@@ -1133,6 +1134,7 @@ BRIEFING_PAGE: dict[str, str] = {
     "preview": "Xem trước nội dung",
     "building": "Đang lập báo cáo…",
     "open_page": "Mở trang Báo cáo",
+    "anonymous": "Người xem",
 }
 BRIEFING_PAGE_PATH = "bao-cao"
 
@@ -1144,5 +1146,9 @@ BRIEFING_CLI: dict[str, str] = {
     ),
     "no_folder": "Thư mục {folder} không tồn tại; hãy tạo thư mục trước hoặc chọn nơi khác.",
     "is_folder": "«{path}» là một thư mục; hãy ghi rõ tên tệp, ví dụ {path}/bao-cao.pdf.",
-    "cannot_write": "Không ghi được tệp {path}: {error}",
+    "cannot_write": "Không ghi được tệp {path}: {error}.",
+    "no_permission": "không có quyền ghi vào đó",
+    "disk_full": "ổ đĩa đã đầy",
+    "read_only": "nơi đó chỉ cho phép đọc",
+    "other_error": "lỗi hệ thống ({name})",
 }

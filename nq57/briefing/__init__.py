@@ -34,12 +34,14 @@ def render(briefing: Briefing, fmt: str) -> bytes:
     return renderer(outline.outline(briefing))
 
 
-def file_name(briefing: Briefing, fmt: str) -> str:
-    """'bao-cao-2026-Q3-toan-tinh.pdf': ASCII file names survive every mail client."""
-    words = fold(briefing.scope_label).replace("/", " ").replace(",", " ").split()
-    scope = "-".join(w for w in words if w.replace(".", "").isalnum())[:60].strip("-")
-    return f"bao-cao-{briefing.scope.period}-{scope}.{fmt}"
+def file_name(scope: Scope, fmt: str) -> str:
+    """'bao-cao-2026-Q3-toan-tinh.pdf', 'bao-cao-2026-Q3-SNV-nhom-1.5.docx': the scope's
+    codes, so ASCII file names that survive every mail client."""
+    parts = [fold(labels.BRIEFING_SCOPE["province"]).replace(" ", "-")] if scope.province else []
+    parts += [u for u in scope.units if u.replace("_", "").isalnum()][:5]
+    if scope.group:
+        parts.append(f"nhom-{scope.group}")
+    return f"bao-cao-{scope.period}-{'-'.join(parts)}.{fmt}"
 
 
-__all__ = ["FORMATS", "Briefing", "Scope", "build", "file_name", "labels", "mime", "model",
-           "render"]
+__all__ = ["FORMATS", "Briefing", "Scope", "build", "file_name", "mime", "model", "render"]
