@@ -139,7 +139,7 @@ def to_xlsx(tables: Table | Sequence[Table]) -> bytes:
     """One sheet per table: Vietnamese headers, real numbers and dates, frozen header."""
     tables = [tables] if isinstance(tables, Table) else list(tables)
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])
     workbook.properties.creator = labels.APP_TITLE
     workbook.properties.title = nfc(tables[0].title) if tables else labels.APP_TITLE
     for table in tables:
