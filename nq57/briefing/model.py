@@ -19,6 +19,7 @@ import pandas as pd
 from nq57 import clock, fmt, labels, policy, status
 from nq57.briefing import inputs
 from nq57.briefing.inputs import Scope
+from nq57.cells import missing, real, records, whole
 from nq57.db import Store
 from nq57.detail import comparator_rule
 from nq57.periods import Period, parse_period
@@ -186,24 +187,16 @@ class Briefing:
 
 # --- from frames to rows ------------------------------------------------------------
 
-def _missing(value: Any) -> bool:
-    return value is None or (not isinstance(value, (str, bytes)) and bool(pd.isna(value)))
-
-
 def _number(value: Any) -> float | None:
-    return None if _missing(value) else float(value)
+    return None if missing(value) else real(value)
 
 
 def _text(value: Any) -> str:
-    return "" if _missing(value) else str(value)
+    return "" if missing(value) else str(value)
 
 
 def _day(value: Any) -> date | None:
-    return None if _missing(value) else pd.Timestamp(value).date()
-
-
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")]
+    return None if missing(value) else pd.Timestamp(value).date()
 
 
 def _rule(row: Mapping[str, Any]) -> str:
@@ -242,9 +235,9 @@ def _counts(targets: pd.DataFrame, tasks: pd.DataFrame | None) -> tuple[StatusCo
     def table(frame: pd.DataFrame | None) -> dict[str, tuple[int, int | None]]:
         if frame is None:
             return {}
-        return {str(r["status"]): (int(r["items"]), None if _missing(r["previous_items"])
-                                   else int(r["previous_items"]))
-                for r in _records(frame)}
+        return {str(r["status"]): (whole(r["items"]), None if missing(r["previous_items"])
+                                   else whole(r["previous_items"]))
+                for r in records(frame)}
 
     now_targets, now_tasks = table(targets), table(tasks)
     return tuple(
@@ -256,19 +249,19 @@ def _group_counts(frame: pd.DataFrame, groups: pd.DataFrame) -> tuple[GroupCount
     names = {str(c): f"{c}. {n}" for c, n in zip(groups["code"], groups["short_name"],
                                                  strict=True)}
     return tuple(GroupCount(names.get(str(r["group_code"]), str(r["group_code"])),
-                            str(r["status"]), int(r["items"])) for r in _records(frame))
+                            str(r["status"]), whole(r["items"])) for r in records(frame))
 
 
 def _reporting(frame: pd.DataFrame) -> tuple[Reporting, ...]:
     behind = frame[frame["reporting_status"].isin(["missing", "late"])]
     return tuple(Reporting(_text(r["unit_name"]) or str(r["unit"]), str(r["reporting_status"]),
-                           int(r["days_late"]), int(r["items"]) - int(r["reported_items"]))
-                 for r in _records(behind))
+                           whole(r["days_late"]), whole(r["items"]) - whole(r["reported_items"]))
+                 for r in records(behind))
 
 
 def _evidence(frame: pd.DataFrame) -> tuple[Evidence, ...]:
     return tuple(Evidence(str(r["code"]), _text(r["name"]), _text(r["unit_name"]),
-                          str(r["state"]), _text(r["review_note"])) for r in _records(frame))
+                          str(r["state"]), _text(r["review_note"])) for r in records(frame))
 
 
 def _explanation(row: Mapping[str, Any]) -> Explanation:
@@ -289,7 +282,7 @@ def group_causes(explained: Iterable[Explanation]) -> tuple[CauseGroup, ...]:
 
 
 def _support(frame: pd.DataFrame) -> tuple[SupportRequest, ...]:
-    rows = sorted(_records(frame), key=lambda r: (_text(r["unit_name"]), str(r["code"])))
+    rows = sorted(records(frame), key=lambda r: (_text(r["unit_name"]), str(r["code"])))
     return tuple(SupportRequest(_text(r["unit_name"]), str(r["code"]), _text(r["name"]),
                                 _text(r["support"])) for r in rows)
 
@@ -300,7 +293,7 @@ def _appendix(frame: pd.DataFrame) -> tuple[AppendixTask, ...]:
         subtask=_text(r["title"]), output=_text(r["output"]), kpi=_text(r["kpi"]),
         lead=_text(r["lead_unit_name"]), coordinating=_text(r["coordinating"]),
         deadline_text=_text(r["deadline_text"]), status=str(r["status"]),
-        completion=_number(r["completion"])) for r in _records(frame))
+        completion=_number(r["completion"])) for r in records(frame))
 
 
 # --- periods ---------------------------------------------------------------------------
@@ -332,9 +325,9 @@ def _projected(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame,
     points: dict[str, list[Point]] = {}
     for code, elapsed, actual in zip(history["code"], history["elapsed"], history["actual"],
                                      strict=True):
-        points.setdefault(str(code), []).append(Point(float(elapsed), float(actual)))
+        points.setdefault(str(code), []).append(Point(real(elapsed), real(actual)))
     result: dict[str, tuple[float | None, bool | None]] = {}
-    for row in _records(targets):
+    for row in records(targets):
         baseline = _number(row["baseline"]) if row["kind"] == "level" else None
         outcome = project(kind=str(row["kind"]), comparator=str(row["comparator"]),
                           unit_of_measure=str(row["unit_of_measure"]),
@@ -353,7 +346,7 @@ def _issuer(scope: Scope, units: pd.DataFrame) -> Issuer:
         words = labels.BRIEFING_ISSUER
         return Issuer(words["superior"], words["name"], words["code"], words["signer_for"],
                       words["signer"])
-    known = {str(r["code"]): r for r in _records(units)}
+    known = {str(r["code"]): r for r in records(units)}
     unit = known[scope.units[0]]
     parent = known.get(_text(unit["parent_code"]))
     superior = (str(parent["name"]).upper() if parent is not None else
@@ -406,7 +399,7 @@ def build(store: Store, scope: Scope, *, actor: Actor, as_of: date | str | None 
                    if scope.includes_tasks else None)
     reporting = inputs.reporting(store, scope, day)
 
-    target_rows, task_rows = _records(targets), _records(tasks)
+    target_rows, task_rows = records(targets), records(tasks)
     for row in task_rows:
         row["item_type"] = "task"
     items = {r["code"]: _item(r, projected.get(r["code"], (None, None))[0])
@@ -415,7 +408,7 @@ def build(store: Store, scope: Scope, *, actor: Actor, as_of: date | str | None 
     everything = list(items.values()) + list(task_items.values())
     nxt = following(period)
     previous = target_counts["previous_period"].dropna()
-    explanations = tuple(_explanation(r) for r in _records(explained))
+    explanations = tuple(_explanation(r) for r in records(explained))
     explained_codes = {e.code for e in explanations}
 
     return Briefing(
