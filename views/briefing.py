@@ -20,12 +20,19 @@ choices = {"province": TEXTS["scope_province"]}
 if not filtered.province:
     document = data.briefing_report(filtered)
     choices["filters"] = TEXTS["scope_filters"].format(scope=document.scope_label)
-choice = st.radio(TEXTS["scope"], list(choices), format_func=choices.get, horizontal=True,
-                  index=len(choices) - 1, key="briefing_scope_" + "-".join(choices))
+if len(choices) > 1:
+    choice = st.radio(TEXTS["scope"], list(choices), format_func=choices.get, horizontal=True,
+                      index=len(choices) - 1, key="briefing_scope_" + "-".join(choices))
+else:  # nothing filtered: the province, no choice to make
+    choice = "province"
+    widgets.plain_lines([f"{TEXTS['scope']}: {TEXTS['scope_province']}"], bold=True)
 scope = filtered if choice == "filters" else province
 
 with st.spinner(TEXTS["building"]):
     outline = data.briefing_outline(scope)
+    report = data.briefing_report(scope)
+if all(item.actual is None for item in report.targets + report.due_next):
+    widgets.empty_state(labels.EMPTY_STATES["no_data_period"], next_step=True)
 row = st.container(horizontal=True)
 for fmt in briefing.FORMATS:
     widgets.report_button(row, scope, fmt, key="page")
