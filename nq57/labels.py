@@ -351,7 +351,6 @@ SHARE_TEXTS: dict[str, str] = {
 DOWNLOAD_TEXTS: dict[str, str] = {
     "csv": "Tải CSV",
     "xlsx": "Tải Excel",
-    "pdf": "Tải báo cáo PDF",
 }
 
 FILTER_TEXTS: dict[str, str] = {
@@ -360,17 +359,6 @@ FILTER_TEXTS: dict[str, str] = {
     "group": "Nhóm chỉ tiêu: {value}",
     "all_units": "tất cả các đơn vị",
     "all_groups": "tất cả các nhóm",
-}
-
-PDF_TEXTS: dict[str, str] = {
-    "title": "Báo cáo nhanh tình hình thực hiện chỉ tiêu",
-    "as_of": "Đánh giá đến ngày {day}; lập lúc {moment}.",
-    "counts": "Số chỉ tiêu theo tình trạng",
-    "red": "Cảnh báo đỏ",
-    "no_red": "Không có chỉ tiêu nào bị cảnh báo đỏ.",
-    "gaps": "Bảng khoảng cách",
-    "page": "Trang {page}/{pages}",
-    "demo": "Lưu ý: số liệu minh họa, không phải số liệu báo cáo thật.",
 }
 
 CHART_TEXTS: dict[str, str] = {

@@ -10,27 +10,35 @@ layout) generated from the data, as PDF, Word or Excel.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from types import ModuleType
 
 from nq57 import labels
-from nq57.briefing import model, outline, pdf, word, workbook
+from nq57.briefing import model, outline
 from nq57.briefing.inputs import Scope
 from nq57.briefing.model import Briefing, build
 from nq57.text import fold
 
-# File extension -> the renderer that writes it.
-RENDERERS: dict[str, ModuleType] = {"pdf": pdf, "docx": word, "xlsx": workbook}
+# File extension -> the module that writes it (imported when first used: matplotlib,
+# fpdf2 and python-docx stay out of every other command and page).
+RENDERERS: dict[str, str] = {"pdf": "nq57.briefing.pdf", "docx": "nq57.briefing.word",
+                             "xlsx": "nq57.briefing.workbook"}
 FORMATS: tuple[str, ...] = tuple(RENDERERS)
+MIMES: dict[str, str] = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def mime(fmt: str) -> str:
-    return str(RENDERERS[fmt].MIME)
+    return MIMES[fmt]
 
 
 def render(briefing: Briefing, fmt: str) -> bytes:
     """The briefing as a file: 'pdf', 'docx' or 'xlsx'."""
-    renderer: Callable[[outline.Document], bytes] = RENDERERS[fmt].render
+    renderer: Callable[[outline.Document], bytes] = importlib.import_module(
+        RENDERERS[fmt]).render
     return renderer(outline.outline(briefing))
 
 

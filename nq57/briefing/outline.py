@@ -16,7 +16,6 @@ from datetime import date
 from typing import TypeVar
 
 from nq57 import fmt, labels
-from nq57.briefing import charts
 from nq57.briefing.model import AppendixTask, Briefing, Item
 from nq57.tables import Column, display_value
 from nq57.text import nfc
@@ -195,6 +194,8 @@ def _results(briefing: Briefing, with_charts: bool) -> Part:
         + ((c.tasks, c.tasks_before) if briefing.includes_tasks else ())
         for c in briefing.counts), main=True))
     if with_charts and briefing.target_total:
+        from nq57.briefing import charts  # matplotlib, only when drawing
+
         blocks.append(Chart(charts.status_counts(briefing.counts),
                             T["chart_counts"].format(period=briefing.period_label)))
         if briefing.by_group:

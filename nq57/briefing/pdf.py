@@ -14,8 +14,6 @@ from nq57.briefing import fonts
 from nq57.briefing.outline import Block, Chart, Document, Grid, Header, Paragraph, Part, cell_text
 from nq57.text import nfc
 
-MIME = "application/pdf"
-
 # Margins of an administrative document (Nghị định 30/2020/NĐ-CP, Phụ lục I), mm.
 LEFT, RIGHT, TOP, BOTTOM = 30.0, 15.0, 20.0, 20.0
 BODY, SMALL, TABLE = 12.0, 9.0, 8.5

@@ -24,7 +24,6 @@ from nq57 import labels
 from nq57.briefing.outline import Block, Chart, Document, Grid, Header, Part, cell_text
 from nq57.text import nfc
 
-MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FONT = "Times New Roman"
 BODY, TABLE = Pt(13), Pt(10)
 RED = RGBColor(0xD5, 0x5E, 0x00)

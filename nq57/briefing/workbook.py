@@ -26,7 +26,6 @@ from nq57 import labels
 from nq57.briefing.outline import Cell, Chart, Document, Field, Grid, Header, Paragraph, Part
 from nq57.text import nfc
 
-MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = {"integer": "#,##0", "share": "0.0%", "progress": "0%", "date": "dd/mm/yyyy"}
 HEADING_FILL = PatternFill("solid", fgColor="DCE3EC")
 GROUP_FILL = PatternFill("solid", fgColor="F2F5F9")
