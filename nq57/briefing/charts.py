@@ -15,10 +15,10 @@ from matplotlib.ticker import MaxNLocator
 
 from nq57 import fmt, labels
 from nq57.briefing.model import GroupCount, StatusCount
+from nq57.charts import STATUS_PATTERNS
 
-# matplotlib's hatches for the dashboard's patterns (nq57.charts.STATUS_PATTERNS).
-HATCHES = {"achieved": "", "on_track": "//", "behind": "xx", "red": "\\\\",
-           "overdue_report": "..", "no_data": "--"}
+# The dashboard's fill patterns as matplotlib hatches (doubled: denser, as on screen).
+HATCHES = {status: pattern * 2 for status, pattern in STATUS_PATTERNS.items()}
 INK = "#1F2933"
 DPI = 200
 # DejaVu Sans ships with matplotlib and has the Vietnamese letters and the symbols.
@@ -47,7 +47,7 @@ def status_counts(counts: Sequence[StatusCount]) -> bytes:
     names = [labels.status_label(c.status) for c in shown]
     values = [c.targets for c in shown]
     bars = axes.barh(names, values, color=[labels.STATUS_COLORS[c.status] for c in shown],
-                     hatch=[HATCHES[c.status] for c in shown], edgecolor="white")
+                     hatch=[HATCHES.get(c.status, "") for c in shown], edgecolor="white")
     axes.bar_label(bars, labels=[fmt.number(v, 0) for v in values], padding=3,
                    color=INK, fontfamily=FONT, fontsize=9)
     axes.invert_yaxis()
@@ -69,7 +69,7 @@ def status_by_group(groups: Sequence[GroupCount]) -> bytes:
         if not any(values):
             continue
         bars = axes.barh(names, values, left=left, label=labels.status_label(code),
-                         color=labels.STATUS_COLORS[code], hatch=HATCHES[code],
+                         color=labels.STATUS_COLORS[code], hatch=HATCHES.get(code, ""),
                          edgecolor="white")
         axes.bar_label(bars, labels=[fmt.number(v, 0) if v else "" for v in values],
                        label_type="center", color=INK, fontfamily=FONT, fontsize=8)

@@ -92,7 +92,10 @@ def _lines(pdf: _Pdf, x: float, width: float, rows: list[tuple[str, str, float, 
                        new_x="LEFT", new_y="NEXT")
         if underline:
             y = pdf.get_y() + 0.5
-            half = min(pdf.get_string_width(pdf.text_of(text)), width) / 2
+            # As long as the words on one line; a third of the column under a name
+            # that wraps (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+            length = pdf.get_string_width(pdf.text_of(text))
+            half = (length if length <= width else width / 3) / 2
             middle = x + width / 2
             pdf.line(middle - half, y, middle + half, y)
             pdf.set_y(y + 1.5)
@@ -159,7 +162,7 @@ def _grid(pdf: _Pdf, grid: Grid) -> None:
     group_style = FontFace(emphasis="BOLD", fill_color=(242, 245, 249))
     groups = dict(grid.groups)
     with pdf.table(col_widths=widths, text_align="LEFT", line_height=TABLE * 0.48,
-                   headings_style=heading, width=pdf.epw, padding=0.8) as table:
+                   headings_style=heading, width=pdf.epw, padding=0.8, align="LEFT") as table:
         table.row([pdf.text_of(f.header) for f in grid.fields])
         for index, values in enumerate(grid.rows):
             if index in groups:
