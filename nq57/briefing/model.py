@@ -191,8 +191,13 @@ def _number(value: Any) -> float | None:
     return None if missing(value) else real(value)
 
 
+# Control characters (other than tab and line breaks) cannot be written in a .docx or
+# an .xlsx; typed text that carries one loses it rather than breaking the report.
+_CONTROL = {c: None for c in (*range(0, 9), 11, 12, *range(14, 32), 127)}
+
+
 def _text(value: Any) -> str:
-    return "" if missing(value) else str(value)
+    return "" if missing(value) else str(value).translate(_CONTROL)
 
 
 def _day(value: Any) -> date | None:

@@ -169,3 +169,36 @@ def test_the_following_period(period: Period, after: str) -> None:
 ])
 def test_file_names_are_plain_ascii(scope: Scope, name: str) -> None:
     assert briefing.file_name(scope, "pdf") == name
+
+
+def test_explanations_plugged_in_reach_every_format(demo_store: Store, tmp_path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shape inputs.explanations() will return, once explanations are stored:
+    grouped by cause, support listed by unit, typed text kept as typed."""
+    import pandas as pd
+
+    from tests.briefing.samples import docx_text, flat, pdf_pages, workbook
+
+    typed = "=1+1 chờ\x07 kinh phí"
+    frame = pd.DataFrame([
+        {"item_type": "target", "code": "1.2.2", "name": "Tỷ lệ cán bộ cấp xã", "unit": "SNV",
+         "unit_name": "Sở Nội vụ", "cause": "funding", "text": typed,
+         "support": "Đề nghị bổ sung kinh phí", "submitted_at": pd.Timestamp("2026-10-25")},
+        {"item_type": "task", "code": "II.1", "name": "Chương trình đột phá", "unit": "SKHCN",
+         "unit_name": "Sở Khoa học và Công nghệ", "cause": "guidance", "text": "Chờ Bộ",
+         "support": None, "submitted_at": pd.Timestamp("2026-10-26")},
+    ], columns=list(inputs.EXPLANATION_COLUMNS))
+    monkeypatch.setattr(inputs, "explanations", lambda *args: frame)
+    report_ = briefing.build(demo_store, Scope("2026-Q3"), actor=VIEWER, as_of=AS_OF)
+    assert [(g.label, len(g.explanations)) for g in report_.causes] == [
+        ("Thiếu kinh phí", 1), ("Chờ hướng dẫn cấp trên", 1)]
+    assert [(s.unit_name, s.text) for s in report_.support] == [
+        ("Sở Nội vụ", "Đề nghị bổ sung kinh phí")]
+    assert "1.2.2" not in report_.unexplained and "II.1" not in report_.unexplained
+    kept = "=1+1 chờ kinh phí"
+    assert kept in flat(" ".join(pdf_pages(briefing.render(report_, "pdf"), tmp_path)))
+    assert kept in docx_text(briefing.render(report_, "docx"))["cells"]
+    book = workbook(briefing.render(report_, "xlsx"))
+    cells = [c for row in book[labels.BRIEFING_SHEETS["causes"]].iter_rows() for c in row
+             if c.value == kept]
+    assert cells and all(c.data_type == "s" for c in cells)
