@@ -76,8 +76,8 @@ def status_by_group(groups: Sequence[GroupCount]) -> bytes:
         left = [a + b for a, b in zip(left, values, strict=True)]
     axes.invert_yaxis()
     axes.set_xlabel(labels.CHART_TEXTS["items"], fontfamily=FONT, fontsize=9, color=INK)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, frameon=False,
-                prop={"family": FONT, "size": 8})
+    figure.legend(loc="outside lower center", ncol=3, frameon=False,
+                  prop={"family": FONT, "size": 8})
     _tidy(axes)
     return _png(figure)
 

@@ -130,6 +130,8 @@ def _layout_table(document: WordDocument, widths: tuple[Cm, ...]) -> WordTable:
     for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
         column.width = width
         cell.width = width
+    keep = OxmlElement("w:cantSplit")  # the block stays on one page
+    table.rows[0]._tr.get_or_add_trPr().append(keep)
     return table
 
 
