@@ -322,41 +322,42 @@ def _with_cause_labels(frame: pd.DataFrame, column: str = "cause",
 
 
 def explanations(store: Store, period: str, *, units: Sequence[str] | None = None,
-                 group: str | None = None, as_of: date | str | None = None) -> pd.DataFrame:
+                 group: str | None = None, as_of: date | str | None = None,
+                 con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
     """The explanations in force for a period, one row per explained item: unit_code,
     unit_name, item_type, code, name, status (now), cause, cause_label, explanation,
     support_requested, recorded_at, recorded_by. What the briefing quotes."""
-    return _with_cause_labels(store.frame("explanations/rows",
+    return _with_cause_labels(store.frame("explanations/rows", con,
                                           **_scope(period, as_of, units, group)))
 
 
 def explanations_by_cause(store: Store, period: str, *, units: Sequence[str] | None = None,
-                          group: str | None = None,
-                          as_of: date | str | None = None) -> pd.DataFrame:
+                          group: str | None = None, as_of: date | str | None = None,
+                          con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
     """Explanations counted by cause: cause, cause_label, items, units, still_behind,
     red, support_requests; most frequent cause first."""
-    return _with_cause_labels(store.frame("explanations/by_cause",
+    return _with_cause_labels(store.frame("explanations/by_cause", con,
                                           **_scope(period, as_of, units, group)))
 
 
 def explanations_by_unit(store: Store, period: str, *, units: Sequence[str] | None = None,
-                         group: str | None = None,
-                         as_of: date | str | None = None) -> pd.DataFrame:
+                         group: str | None = None, as_of: date | str | None = None,
+                         con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
     """Per unit: items behind or red, explained, unexplained, explanations,
     support_requests, main_cause (+ main_cause_label); units with most unexplained
     items first."""
-    return _with_cause_labels(store.frame("explanations/by_unit",
+    return _with_cause_labels(store.frame("explanations/by_unit", con,
                                           **_scope(period, as_of, units, group)),
                               "main_cause", "main_cause_label")
 
 
 def support_requests(store: Store, period: str, *, units: Sequence[str] | None = None,
-                     group: str | None = None,
-                     as_of: date | str | None = None) -> pd.DataFrame:
+                     group: str | None = None, as_of: date | str | None = None,
+                     con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
     """What units ask of the province: unit_code, unit_name, item_type, code, name,
     status, cause, cause_label, support_requested, explanation, recorded_at,
     recorded_by."""
-    return _with_cause_labels(store.frame("explanations/support",
+    return _with_cause_labels(store.frame("explanations/support", con,
                                           **_scope(period, as_of, units, group)))
 
 
