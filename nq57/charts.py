@@ -19,6 +19,9 @@ STATUS_PATTERNS = {
     "red": "\\",
     "overdue_report": ".",
     "no_data": "-",
+    "awaiting_evidence": "|",
+    "awaiting_completion": "+",
+    "awaiting_review": "/",
 }
 
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
@@ -140,6 +143,9 @@ STATUS_MARKERS = {
     "red": "x",
     "overdue_report": "square",
     "no_data": "circle-open",
+    "awaiting_evidence": "diamond-open",
+    "awaiting_completion": "hourglass",
+    "awaiting_review": "circle-dot",
 }
 
 def _short(text: str, limit: int = 60) -> str:

@@ -35,6 +35,9 @@ def _prepared_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
 
 def _copy(source: Path, target: Path) -> Store:
     shutil.copy(source, target)
+    evidence = source.parent / "evidence"  # the evidence files beside it (nq57.evidence.vault)
+    if evidence.is_dir():
+        shutil.copytree(evidence, target.parent / "evidence", dirs_exist_ok=True)
     return Store(target)
 
 

@@ -104,7 +104,9 @@ def test_the_pdf_briefing_reads_back_in_vietnamese(demo_store: Store, gaps,
     red = gaps[gaps["status"] == "red"].iloc[0]
     assert red["name"][:40] in " ".join(text.split())
     assert "chưa bằng một nửa lộ trình" in text
-    assert "Cảnh báo đỏ: 12 (không đổi)" in text
+    change = summary.status_change(demo_store, "2026-Q3", as_of=AS_OF).set_index("status")
+    red_now, red_before = change.at["red", "items"], change.at["red", "previous_items"]
+    assert f"Cảnh báo đỏ: {red_now} ({red_now - red_before:+d} so với Quý II/2026)" in text
     assert "Tỷ lệ phủ sóng 5G trên địa bàn" in text
     assert "Trang 1/" in text
 
