@@ -112,6 +112,8 @@ def _import(store: Store, args: argparse.Namespace) -> int:
         inspection, result = imports.import_path(
             store, path, by=args.by, unit=args.unit, period=args.period, dry_run=args.dry_run,
             evidence_files=evidence_files, actor=actor)
+    except PermissionError:
+        raise  # a refusal (a locked period, a permission), not an unreadable file
     except OSError as exc:
         complain(labels.IMPORT_CLI["unreadable"].format(path=exc.filename or path,
                                                         reason=exc.strerror or exc))

@@ -85,6 +85,8 @@ _OTHER_FORMATS: tuple[tuple[bytes, str], ...] = (
 )
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+# Formats whose own structure is checked below (markup inside them is a polyglot).
+_KNOWN = (b"%PDF-", PNG_MAGIC, b"\xff\xd8\xff", b"PK\x03\x04", OLE_MAGIC)
 _PDF_ACTIVE = {"javascript", "js", "launch", "embeddedfile", "embeddedfiles", "richmedia",
                "importdata", "submitform"}
 _PDF_NAME = re.compile(rb"/([A-Za-z0-9#]+)")
@@ -173,8 +175,10 @@ def _dangerous(data: bytes) -> str | None:
     text = head.lstrip(b"\xef\xbb\xbf\xff\xfe").replace(b"\x00", b"").lstrip().lower()
     if text.startswith(b"#!"):
         return "script"
-    if text.startswith(b"<") or any(marker in text for marker in _MARKUP):
+    if text.startswith(b"<"):
         return "markup"
+    if not data.startswith(_KNOWN) and any(marker in text for marker in _MARKUP):
+        return "markup"  # a page with some text before its first tag
     return None
 
 
