@@ -1153,6 +1153,7 @@ EVIDENCE_PAGE: dict[str, str] = {
     ),
     "sent_back_heading": "Minh chứng bị trả lại, cần hoàn thiện ({count})",
     "sent_back_none": "Không có minh chứng nào của đơn vị bị trả lại trong kỳ này.",
+    "sent_back_by": "Tổ giúp việc trả lại ngày {day}{quality}, lý do:",
     "add_heading": "Thêm minh chứng cho giá trị đã báo cáo",
     "add_item": "Chỉ tiêu, nhiệm vụ đã báo cáo",
     "add_kind": "Loại minh chứng",
@@ -1163,6 +1164,7 @@ EVIDENCE_PAGE: dict[str, str] = {
     "same": "Minh chứng này đã có (số {id}); không gửi lại.",
     "nothing_reported": "Đơn vị chưa báo cáo giá trị nào trong kỳ này.",
     "locked": "Kỳ này đã khóa.",
+    "excel_saved": "Đã gửi {count} minh chứng kèm theo; các mục này chờ Tổ giúp việc thẩm định.",
 }
 
 REVIEW_COLUMNS: dict[str, str] = {
@@ -1189,8 +1191,15 @@ REVIEW_COLUMNS: dict[str, str] = {
     "reason": "Lý do",
     "value": "Giá trị",
     "unit": "Đơn vị",
+    "unit_short": "Đơn vị chủ trì",
     "claimed": "Báo cáo là đạt",
     "verified": "Đã thẩm định đạt",
+    "reported": "Theo báo cáo",
+    "official": "Chính thức",
+    "verified_view": "Sau thẩm định",
+    "original_name": "Tên tệp gốc",
+    "url": "Liên kết",
+    "file_type": "Loại tệp",
     "awaiting_review": "Chờ thẩm định",
     "awaiting_evidence": "Chờ minh chứng",
     "sent_back": "Bị trả lại",
@@ -1201,3 +1210,28 @@ REVIEW_COLUMNS: dict[str, str] = {
 EXCEL_REVIEW_HEADER = "Ý kiến thẩm định minh chứng"
 EXCEL_REVIEW_NOTE = "{period}: minh chứng bị trả lại ngày {day}{quality} — {reason}"
 EXCEL_REVIEW_QUALITY = " (không đạt chất lượng)"
+
+PAGE_TITLES["review"] = REVIEW_PAGE["title"]
+REVIEW_PAGE_PATH = "tham-dinh"
+# Headers of the review tables (nq57.tables), beside the dashboard's own.
+COLUMN_LABELS.update({k: v for k, v in REVIEW_COLUMNS.items() if k not in COLUMN_LABELS})
+TABLE_TITLES.update({
+    "review_queue": "Minh chứng chờ thẩm định",
+    "evidence_log": "Minh chứng và thẩm định",
+    "reported_vs_verified": "Báo cáo và thẩm định theo đơn vị",
+    "status_views": "Tình trạng theo báo cáo, chính thức và sau thẩm định",
+    "sent_back": "Minh chứng bị trả lại",
+})
+REVIEW_CHART: dict[str, str] = {
+    "verified": "✔ Đã thẩm định đạt",
+    "awaiting_review": "◔ Chờ thẩm định",
+    "awaiting_evidence": "✎ Chờ minh chứng",
+    "sent_back": "↺ Bị trả lại",
+    "axis": "Số mục đơn vị báo cáo là đạt",
+    "optimism": "{n} mục chưa được xác nhận",
+}
+STATUS_VIEW_LABELS: dict[str, str] = {
+    "reported": "Theo báo cáo của đơn vị",
+    "official": "Chính thức (áp dụng quy định minh chứng)",
+    "verified": "Sau thẩm định",
+}

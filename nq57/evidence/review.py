@@ -124,8 +124,8 @@ def queue(store: Store, period: str, *, as_of: date | str | None = None,
                        states=list(states))
 
 
-def sent_back(store: Store, unit: str, period: str, *,
-              as_of: date | str | None = None) -> pd.DataFrame:
+def sent_back_for(store: Store, period: str, *, unit: str,
+                  as_of: date | str | None = None) -> pd.DataFrame:
     """A unit's values of a period whose evidence was sent back, with the reasons."""
     return store.frame("evidence/sent_back", unit=unit, period=str(period),
                        as_of=clock.today(as_of))
