@@ -497,8 +497,11 @@ EXCEL_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
              "100% cần kèm minh chứng."),
     ("text", "Để trống ô «Giá trị thực hiện» nghĩa là chưa báo cáo chỉ tiêu đó trong tệp này; "
              "giá trị đã báo cáo trước đây (nếu có) được giữ nguyên."),
-    ("text", "Minh chứng: ghi đường dẫn (link) hoặc tên tệp văn bản, hình ảnh đã gửi Tổ giúp "
-             "việc."),
+    ("text", "Minh chứng: ghi đường dẫn bắt đầu bằng http:// hoặc https://, hoặc đúng tên tệp "
+             "(PDF, ảnh PNG/JPEG, .docx, .xlsx, .pptx; tối đa 20 MB) rồi tải tệp đó lên cùng "
+             "biểu mẫu. Báo cáo đạt hoặc hoàn thành mà chưa có minh chứng được ghi nhận là «Chờ "
+             "minh chứng» và chưa được tính là đạt. Cột «Ý kiến thẩm định minh chứng» cho biết "
+             "lý do minh chứng bị Tổ giúp việc trả lại, nếu có."),
     ("head", "3. Cách hệ thống hiểu các con số"),
     ("text", "Dấu phẩy là dấu thập phân: 85,5 là tám mươi lăm phẩy năm. Dấu chấm đứng một mình "
              "cũng được hiểu là dấu thập phân: 85.5 là 85,5."),

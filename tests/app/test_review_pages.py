@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from nq57 import labels, locks, policy, status
 from nq57.db import Store
-from nq57.evidence import review
+from nq57.evidence import records, review
+from tests.evidence import files
 
 T = labels.REVIEW_PAGE
 E_T = labels.EVIDENCE_PAGE
@@ -174,3 +175,39 @@ def test_the_unit_adds_a_link_to_a_reported_value(demo_store: Store, open_page: 
     log = demo_store.frame("evidence/log", item=item, unit="SNV")
     assert (log["event"].iloc[0], log["url"].iloc[0], log["done_by"].iloc[0]) == (
         "added", "https://dongnai.gov.vn/snv/bao-cao", "can-bo-snv")
+
+
+def _pick_new(demo_store: Store, open_page: Opener, evidence) -> AppTest:
+    from tests.helpers import report
+
+    report(demo_store, "SNV", PERIOD, {"1.2.2": 96.0}, at="2026-10-12 09:00")
+    staff = policy.Actor("can-bo-snv", policy.STAFF, frozenset({"SNV"}))
+    added = records.add(demo_store, staff, "1.2.2", "SNV", PERIOD, evidence)
+    at = review_page(open_page)
+    at.selectbox(key="review_pick").set_value(added.evidence_id).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def test_an_image_is_shown_in_place_and_offered_under_a_safe_name(demo_store: Store,
+                                                                  open_page: Opener):
+    at = _pick_new(demo_store, open_page, records.file_evidence(files.png(), "anh <script>x.png"))
+    assert len(at.get("image")) == 1
+    assert [b for b in at.get("download_button") if b.label == T["download"]]
+    assert "anh <script>x.png" in [t.value for t in at.text]        # the name, as data
+    assert "<script>" not in texts(at)
+
+
+def test_a_pdf_is_shown_as_page_images(demo_store: Store, open_page: Opener):
+    at = _pick_new(demo_store, open_page, records.file_evidence(files.pdf(), "bien-ban.pdf"))
+    assert len(at.get("image")) == 1
+    assert T["pdf_pages"].format(first=1, last=1) in texts(at)
+
+
+def test_a_link_is_an_external_button_never_markdown(demo_store: Store, open_page: Opener):
+    url = "https://dongnai.gov.vn/snv/bao-cao?a=1&b=[x](y)"
+    at = _pick_new(demo_store, open_page, records.link_evidence(url))
+    (button,) = at.get("link_button")
+    assert button.proto.url == url and button.proto.label == T["open_link"]
+    assert url in [c.value for c in at.code]
+    assert "[x](y)" not in texts(at)
