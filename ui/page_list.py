@@ -49,4 +49,6 @@ PAGES: tuple[PageSpec, ...] = (
              labels.UPLOAD_PAGE_PATH),
     PageSpec("views/review.py", labels.PAGE_TITLES["review"], ":material/fact_check:",
              labels.REVIEW_PAGE_PATH),
+    PageSpec("views/briefing.py", labels.PAGE_TITLES["briefing"], ":material/summarize:",
+             labels.BRIEFING_PAGE_PATH),
 )

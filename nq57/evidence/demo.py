@@ -40,13 +40,13 @@ REASONS = {
 
 def demo_pdf() -> bytes:
     """A one-page illustrative evidence document (the same bytes every time)."""
-    from nq57.exports import find_font
+    from nq57.briefing import fonts
 
-    regular, bold = find_font()
+    found = fonts.find()
     pdf = FPDF()
     pdf.set_creation_date(datetime(2026, 4, 1, tzinfo=UTC))
-    pdf.add_font("Body", "", str(regular))
-    pdf.add_font("Body", "B", str(bold))
+    pdf.add_font("Body", "", str(found.regular))
+    pdf.add_font("Body", "B", str(found.bold))
     pdf.add_page()
     pdf.set_font("Body", "B", 16)
     pdf.multi_cell(0, 9, labels.APP_TITLE, new_x="LMARGIN", new_y="NEXT")

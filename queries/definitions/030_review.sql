@@ -75,7 +75,7 @@ CREATE OR REPLACE MACRO nq57_official_status(reported_status, review_state, insu
 CREATE OR REPLACE MACRO nq57_official_reason(reported_status, reported_reason, review_state,
                                              insufficient) AS
     CASE
-        WHEN review_state = 'sent_back' AND insufficient    THEN 'evidence_insufficient'
+        WHEN review_state = 'sent_back' AND insufficient    THEN 'evidence_rejected'
         WHEN review_state = 'sent_back' AND reported_status = 'red' THEN reported_reason
         WHEN review_state = 'sent_back'                     THEN 'evidence_sent_back'
         WHEN review_state = 'missing' AND reported_status = 'achieved' THEN 'evidence_missing'

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from nq57 import audit, imports, locks, policy, status
+from nq57 import audit, imports, labels, locks, policy, status
 from nq57.db import Store
 from nq57.evidence import records, review
 from tests.excel.workbooks import fill, template
@@ -68,6 +68,7 @@ def test_only_an_admin_unlocks(store: Store):
     assert list(history["locked"]) == [False, True]
     assert history["reason"].iloc[0] == "Sở Tài chính gửi bổ sung"
     assert actions(store) == ["unlock_period", "lock_period"]
+    assert set(actions(store)) <= set(labels.EVIDENCE_AUDIT_ACTIONS)
 
 
 def _upload(store: Store, actor: policy.Actor | None, value: float):

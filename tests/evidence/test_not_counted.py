@@ -1,6 +1,6 @@
 """An item whose evidence is missing or was sent back is never counted as done: not in
 the overview's counts, the unit ranking, the group counts, the tasks, the CSV/Excel
-exports, the PDF briefing or the CLI. Accepted evidence counts everywhere."""
+exports, the briefing report or the CLI. Accepted evidence counts everywhere."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from nq57 import exports, labels, policy, status, summary, tables
+from nq57 import briefing, exports, labels, policy, status, summary, tables
 from nq57.db import Store
 from nq57.evidence import records, review
 from tests.helpers import report
@@ -25,6 +25,7 @@ AS_OF = date(2026, 11, 23)
 PERIOD = "2026-Q3"
 STAFF = policy.Actor("can-bo", policy.STAFF, frozenset({"SKHCN"}))
 REVIEWER = policy.Actor("to-giup-viec", policy.REVIEWER)
+VIEWER = policy.Actor("lanh-dao", policy.VIEWER)
 TARGET, TASK = "1.5.23", "III.1"  # both led and reported by SKHCN
 
 
@@ -83,13 +84,13 @@ def test_csv_excel_and_the_briefing(store: Store, fate: str):
     assert shown[TARGET] == word
     assert sum(v == labels.STATUS_LABELS["achieved"] for v in shown.values()) == int(
         fate == "accepted")
-    change = summary.status_change(store, PERIOD, as_of=AS_OF)
-    brief = exports.briefing(title="t", period_label="Quý III/2026", filters=[], as_of=AS_OF,
-                             change=change, gaps=gaps)
-    counts = {code: items for code, items, _ in brief.counts}
-    assert counts["achieved"] == int(fate == "accepted")
-    red = {code for code, *_ in brief.red}
-    assert (TARGET in red) is (fate == "insufficient")
+    report = briefing.build(store, briefing.Scope(PERIOD), actor=VIEWER, as_of=AS_OF)
+    assert [i.code for i in report.achieved] == ([TARGET] if fate == "accepted" else [])
+    assert [i.code for i in report.tasks_done] == ([TASK] if fate == "accepted" else [])
+    assert (TARGET in {i.code for i in report.red}) is (fate == "insufficient")
+    kept = {(e.code, e.state) for e in report.evidence}
+    state = {"missing": "missing", "sent_back": "returned"}.get(fate)
+    assert kept == ({(TARGET, state), (TASK, state)} if state else set())
 
 
 @pytest.mark.parametrize("fate", ["missing", "sent_back", "accepted"])

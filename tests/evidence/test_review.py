@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from nq57 import audit, policy, revisions, status
+from nq57 import audit, labels, policy, revisions, status
 from nq57.db import Store
 from nq57.evidence import records, review
 from nq57.evidence.review import ReviewError
@@ -103,7 +103,7 @@ def test_insufficient_quality_raises_the_third_red_warning(store: Store):
     review.send_back(store, REVIEWER, attach(store), "Ảnh không thể hiện kết quả",
                      insufficient_quality=True)
     found = state(store)
-    assert (found["status"], found["status_reason"]) == ("red", "evidence_insufficient")
+    assert (found["status"], found["status_reason"]) == ("red", "evidence_rejected")
     row = status.gaps(store, PERIOD).set_index("code").loc[TARGET]
     assert "không đạt chất lượng" in status.explain(row)
     assert bool(row["insufficient_quality"])
@@ -238,6 +238,7 @@ def test_every_decision_is_in_the_items_history_and_the_audit_log(store: Store):
     actions = audit.entries(store)["action"].tolist()
     assert actions.count("add_evidence") == 2
     assert {"review_sent_back", "review_accepted"} <= set(actions)
+    assert set(actions) <= set(labels.EVIDENCE_AUDIT_ACTIONS)   # each has its words
 
 
 def test_a_stored_file_comes_back_exactly(store: Store):

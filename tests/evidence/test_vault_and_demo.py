@@ -56,7 +56,7 @@ def test_the_demo_holds_every_review_state_and_a_locked_period(demo_store: Store
     assert set(rows["review_state"].dropna()) == {"missing", "pending", "accepted",
                                                   "sent_back"}
     assert {"awaiting_evidence", "awaiting_completion", "achieved"} <= set(rows["status"])
-    assert (rows["status_reason"] == "evidence_insufficient").any()
+    assert (rows["status_reason"] == "evidence_rejected").any()
     assert (rows["verified_status"] == "awaiting_review").any()
     assert locks.is_locked(demo_store, "2026-Q1")
     assert not locks.is_locked(demo_store, "2026-Q3")
