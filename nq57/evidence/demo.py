@@ -16,7 +16,6 @@ from datetime import UTC, datetime, timedelta
 
 import duckdb
 import pandas as pd
-from fpdf import FPDF
 
 from nq57 import labels, locks, policy, status
 from nq57.db import Store
@@ -40,6 +39,8 @@ REASONS = {
 
 def demo_pdf() -> bytes:
     """A one-page illustrative evidence document (the same bytes every time)."""
+    from fpdf import FPDF  # only when the demo is made: the CLI starts faster without it
+
     from nq57.briefing import fonts
 
     found = fonts.find()
