@@ -31,10 +31,11 @@ REASON_RULES: dict[str, str] = {
 # Reasons of an item with no value for the period: a red warning (overdue) once the
 # item's own deadline has passed (the row's `deadline_passed`).
 UNREPORTED_REASONS = frozenset({"report_overdue", "not_reported"})
-# The evidence review's verdict, read from the gaps rows: a `review_state` column, or
-# a reason of the engine's own, that says the evidence was judged insufficient.
-EVIDENCE_REJECTED_STATES = frozenset({"insufficient_quality"})
-EVIDENCE_REJECTED_REASONS = frozenset({"evidence_rejected", "evidence_insufficient"})
+# The evidence review's verdict, read from the gaps rows (queries/definitions/
+# 030_review.sql): the official reason 'evidence_rejected', or evidence sent back
+# (`review_state`) flagged `insufficient_quality`.
+EVIDENCE_REJECTED_REASONS = frozenset({"evidence_rejected"})
+EVIDENCE_SENT_BACK = "sent_back"
 
 # What `python -m nq57 warnings` prints, in this order.
 FIELDS = ("kind", "code", "unit", "rule", "message", "days_overdue", "last_update",
@@ -49,9 +50,10 @@ def _flag(value: object) -> bool:
 
 def evidence_rejected(row: Mapping[str, Any]) -> bool:
     """The hook for the evidence review: is this gaps row's evidence judged of
-    insufficient quality (its `review_state`, or the engine's reason)?"""
-    return (row.get("review_state") in EVIDENCE_REJECTED_STATES
-            or row.get("status_reason") in EVIDENCE_REJECTED_REASONS)
+    insufficient quality (its official reason, or its review state and flag)?"""
+    return (row.get("status_reason") in EVIDENCE_REJECTED_REASONS
+            or (row.get("review_state") == EVIDENCE_SENT_BACK
+                and _flag(row.get("insufficient_quality"))))
 
 
 def rule_of(row: Mapping[str, Any]) -> str | None:

@@ -19,6 +19,7 @@ import pandas as pd
 from nq57 import demo_followup, status
 from nq57.cells import missing, real, text
 from nq57.db import Store
+from nq57.evidence import demo as demo_evidence
 from nq57.revisions import NewValue, UploadMeta, record_upload
 
 DEMO_PERIODS = ("2026-Q1", "2026-Q2", "2026-Q3")
@@ -130,6 +131,7 @@ def load(store: Store, con: duckdb.DuckDBPyConnection) -> None:
         _store(store, con, period, _period_values(rows, rng, last),
                _report_deadline(store, con, period), rng)
     demo_followup.load(store, con, DEMO_PERIODS, at=datetime(2026, 1, 5, 8))
+    demo_evidence.load(store, con, DEMO_PERIODS, DEMO_PERIODS_START)
 
 
 def present(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> bool:
@@ -150,4 +152,5 @@ def remove(store: Store) -> None:
     """Delete the demo uploads and their values; real reports are untouched."""
     with store.transaction() as con:
         demo_followup.remove(store, con)
+        demo_evidence.remove(store, con)
         store.execute("revisions/remove_demo", con)

@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from nq57 import audit, clock, db, labels, policy, status
+from nq57 import audit, clock, db, labels, locks, policy, status
 from nq57.cells import records, text, whole
 from nq57.db import Store
 from nq57.policy import Actor
@@ -295,6 +295,8 @@ def explain(store: Store, actor: Actor, item: str, unit: str, period: str, given
             raise ExplanationRefused(labels.EXPLANATION_MESSAGES["not_reporting_unit"]
                                      .format(code=item, unit=unit,
                                              owner=items[0]["reporting_unit"]))
+        locks.require_open(store, con, actor, period, change="explain",
+                           detail={"unit": unit, "item": item})
         rows = status.gaps(store, period, as_of=clock.today(as_of),
                            item_type=items[0]["item_type"], con=con)
         found = rows[rows["code"] == item]

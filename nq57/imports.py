@@ -21,9 +21,11 @@ from typing import Any, TypedDict
 import duckdb
 import pandas as pd
 
-from nq57 import catalogue, explanations, labels, revisions
+from nq57 import catalogue, explanations, labels, locks, policy, revisions
 from nq57.cells import real, text
 from nq57.db import Store
+from nq57.evidence import records as evidence_records
+from nq57.evidence import review as evidence_review
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
 from nq57.excel.check import Checked, Context, Entry, Item
@@ -73,6 +75,7 @@ class Inspection:
     # engine's answer), and the explanations in force for the revisions on record.
     judged: Mapping[str, Judged] = field(default_factory=dict)
     explained_on_record: Mapping[str, Explanation] = field(default_factory=dict)
+    evidence: tuple[evidence_records.Planned, ...] = ()  # files and links it attaches
 
     @property
     def accepted(self) -> bool:
@@ -200,9 +203,12 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
 def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = None,
             period: str | None = None, limits: Limits = DEFAULT_LIMITS,
             progress: Callable[[float], None] | None = None,
+            evidence_files: Mapping[str, bytes] | None = None,
             as_of: date | str | None = None) -> Inspection:
-    """Judge an uploaded file completely without storing anything (statuses, for the
-    explanation rule, as of `as_of`: by default today)."""
+    """Judge an uploaded file completely without storing anything; `evidence_files`
+    (name -> bytes) are the evidence files sent with it, matched by the names written
+    in its evidence column; statuses, for the explanation rule, as of `as_of` (by
+    default today)."""
     digest = sha256(data)
     base: _FileFacts = {"file_name": file_name, "sha256": digest, "size": len(data)}
     try:
@@ -233,12 +239,17 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
             store, checked.unit, checked.period,
             {e.item_code: e.value for e in checked.entries if e.value is not None},
             as_of=as_of)
+    planned, evidence_errors, evidence_warnings = evidence_records.plan(
+        checked.entries, evidence_files or {}, sheet=sheet.sheet,
+        column=sheet.columns.get("evidence"))
     inspection = Inspection(
         **base, unit=checked.unit, period=checked.period, entries=checked.entries,
-        problems=checked.problems, warnings=checked.warnings,
+        problems=checked.problems + tuple(evidence_errors),
+        warnings=checked.warnings + tuple(evidence_warnings),
         preview=preview if preview is not None else _empty_preview(),
         sheet=sheet.sheet, header_row=sheet.header_row, columns=sheet.columns,
-        duplicate_of=duplicate, judged=judged, explained_on_record=on_record,
+        duplicate_of=duplicate, evidence=tuple(planned), judged=judged,
+        explained_on_record=on_record,
     )
     return _apply_explanations(inspection, {})
 
@@ -364,21 +375,17 @@ def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> 
 
 # --- commit: one transaction ---------------------------------------------------------
 
-class AccountNeeded(ValueError):
-    """Explanations were about to be stored with no acting account."""
-
-
 def commit(store: Store, inspection: Inspection, by: str,
            at: datetime | None = None, *, actor: Actor | None = None) -> RecordResult:
     """Store an accepted inspection: the upload record, every changed value and the
-    explanations it gives, in one transaction. An identical file sent again changes
-    nothing. Storing explanations takes the acting account (`actor`)."""
+    explanations and the evidence it gives, in one transaction. An identical file sent
+    again changes nothing. A locked period takes changes from an admin only (audited)."""
     if not inspection.accepted or inspection.unit is None or inspection.period is None:
         raise NotAccepted(labels.IMPORT_CLI["refused"].format(
             file=inspection.file_name, count=len(inspection.problems)))
+    # Until accounts exist, the person who sends a unit's file acts as that unit's staff.
+    actor = actor or Actor(by.strip(), policy.STAFF, frozenset({inspection.unit}))
     new_explanations = inspection.new_explanations
-    if new_explanations and actor is None:
-        raise AccountNeeded("storing explanations needs the acting account")
     meta = UploadMeta(
         unit=inspection.unit, period=inspection.period, file_name=inspection.file_name,
         sha256=inspection.sha256, uploaded_by=by.strip(), rows_read=len(inspection.entries),
@@ -386,22 +393,28 @@ def commit(store: Store, inspection: Inspection, by: str,
     )
     with store.transaction() as con:
         result = revisions.record_upload(store, con, meta, inspection.values)
-        if actor is not None and new_explanations:
-            stored = explanations.record(
-                store, con, actor, inspection.unit, inspection.period, new_explanations,
-                statuses={c: j.status for c, j in inspection.judged.items()}, by=by,
-                at=meta.at, note=inspection.file_name)
-            result = replace(result, explanations=stored)
-        return result
+        if result.changed_anything or new_explanations:
+            locks.require_open(store, con, actor, inspection.period, change="import",
+                               detail={"unit": inspection.unit, "upload": result.upload_id})
+        stored = explanations.record(
+            store, con, actor, inspection.unit, inspection.period, new_explanations,
+            statuses={c: j.status for c, j in inspection.judged.items()}, by=by,
+            at=meta.at, note=inspection.file_name)
+        added = evidence_records.record_planned(
+            store, con, actor, inspection.unit, inspection.period, inspection.evidence,
+            upload_id=result.upload_id, at=meta.at)
+    return replace(result, evidence_added=sum(a.new for a in added), explanations=stored)
 
 
 def import_file(store: Store, data: bytes, file_name: str, *, by: str,
                 unit: str | None = None, period: str | None = None, dry_run: bool = False,
-                limits: Limits = DEFAULT_LIMITS, actor: Actor | None = None,
+                limits: Limits = DEFAULT_LIMITS,
+                evidence_files: Mapping[str, bytes] | None = None,
+                actor: Actor | None = None,
                 as_of: date | str | None = None) -> tuple[Inspection, RecordResult | None]:
     """Inspect and, if accepted and not a dry run, commit: what the CLI does."""
     inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits,
-                         as_of=as_of)
+                         evidence_files=evidence_files, as_of=as_of)
     if not inspection.accepted or dry_run:
         return inspection, None
     return inspection, commit(store, inspection, by, actor=actor)
@@ -409,7 +422,9 @@ def import_file(store: Store, data: bytes, file_name: str, *, by: str,
 
 def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
                 period: str | None = None, dry_run: bool = False,
-                limits: Limits = DEFAULT_LIMITS, actor: Actor | None = None,
+                limits: Limits = DEFAULT_LIMITS,
+                evidence_files: Mapping[str, bytes] | None = None,
+                actor: Actor | None = None,
                 as_of: date | str | None = None) -> tuple[Inspection, RecordResult | None]:
     """import_file() for a file on disk, never reading more than the size limit.
     OSError if the path cannot be read."""
@@ -418,7 +433,8 @@ def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
     except FileRefused as refused:
         return Inspection(path.name, "", path.stat().st_size, problems=(refused.problem,)), None
     return import_file(store, data, path.name, by=by, unit=unit, period=period,
-                       dry_run=dry_run, limits=limits, actor=actor, as_of=as_of)
+                       dry_run=dry_run, limits=limits, evidence_files=evidence_files,
+                       actor=actor, as_of=as_of)
 
 
 def annotated(inspection: Inspection, data: bytes) -> bytes | None:
@@ -467,6 +483,7 @@ def template_items(store: Store, unit: str, period: str,
     items = store.frame("excel/items", con, period=period)
     items = items[items["reporting_unit"] == unit]
     last = store.frame("excel/last_reported", con, unit=unit, period=period)
+    notes = evidence_review.review_notes(store, unit, period, con)
     last_by_code = {text(r.item_code): (r.value, text(r.period_code))
                     for r in last.itertuples(index=False)}
     found = []
@@ -481,6 +498,7 @@ def template_items(store: Store, unit: str, period: str,
             kind=text(r.kind), deadline_text=r.deadline_text if isinstance(r.deadline_text, str)
             else None,
             last_value=_number(last_value), last_period=last_period,
+            review_note=notes.get(code),
         ))
     return found
 

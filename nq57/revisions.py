@@ -49,6 +49,7 @@ class RecordResult:
     unchanged: int
     duplicate_of: int | None = None
     explanations: int = 0  # explanations stored with the values (nq57.imports.commit)
+    evidence_added: int = 0  # evidence files and links attached with the upload
 
     @property
     def changed_anything(self) -> bool:

@@ -129,11 +129,14 @@ def test_an_unknown_unit_is_refused_in_vietnamese(store: Store):
     assert done.returncode == 1 and "Không có đơn vị mã «XYZ»" in done.stderr
 
 
-def test_the_demo_warnings_match_the_red_items_and_the_overdue_tasks(demo_store: Store):
+def test_the_demo_shows_every_rule(demo_store: Store):
     found = alerts.warnings(demo_store, PERIOD)
-    assert set(found["rule"]) == {"overdue", "below_half_timeline"}
-    assert found["explanation"].notna().all()  # the demo explains every value in red
-    assert list(found["days_overdue"]) == sorted(found["days_overdue"], reverse=True)
+    assert set(found["rule"]) == {"evidence_rejected", "overdue", "below_half_timeline"}
+    assert list(found["rule"]) == sorted(found["rule"], key=alerts.RULES.index)
+    overdue = found[found["rule"] == "overdue"]
+    assert list(overdue["days_overdue"]) == sorted(overdue["days_overdue"], reverse=True)
+    by_numbers = found[found["rule"] != "evidence_rejected"]
+    assert by_numbers["explanation"].notna().all()  # the demo explains its values in red
 
 
 # --- the one mapping from the engine's reasons to the rules ------------------------------
@@ -154,27 +157,48 @@ def test_the_demo_warnings_match_the_red_items_and_the_overdue_tasks(demo_store:
      "below_half_timeline"),
     ({"status": "red", "status_reason": "kpi_missed", "deadline_passed": True}, "overdue"),
     # the evidence review's verdict, whatever the status
-    ({"status": "achieved", "status_reason": "achieved", "review_state": "insufficient_quality"},
-     "evidence_rejected"),
-    ({"status": "red", "status_reason": "evidence_rejected"}, "evidence_rejected"),
-    ({"status": "achieved", "status_reason": "achieved", "review_state": "accepted"}, None),
+    ({"status": "red", "status_reason": "evidence_rejected", "review_state": "sent_back",
+      "insufficient_quality": True}, "evidence_rejected"),
+    ({"status": "achieved", "status_reason": "achieved", "review_state": "sent_back",
+      "insufficient_quality": True}, "evidence_rejected"),
+    ({"status": "awaiting_completion", "status_reason": "evidence_sent_back",
+      "review_state": "sent_back", "insufficient_quality": False}, None),
+    ({"status": "achieved", "status_reason": "achieved", "review_state": "accepted",
+      "insufficient_quality": False}, None),
 ])
 def test_each_reason_maps_to_one_rule(row, rule):
     assert alerts.rule_of(row) == rule
 
 
-def test_an_item_whose_evidence_was_rejected_is_a_red_warning_through_the_hook(store: Store):
-    """The evidence review adds a review state to the gaps rows; a row judged of
-    insufficient quality is the plan's third red warning, with its own message."""
+def test_evidence_rejected_for_insufficient_quality_is_a_red_warning(store: Store):
+    """The plan's third rule, end to end: a task reported complete with its evidence,
+    sent back by the secretariat as of insufficient quality."""
+    from nq57.evidence import records, review
+
+    report(store, "SKHCN", PERIOD, {"II.1": 100.0}, at="2026-10-05 10:00")
+    assert "II.1" not in by_code(warnings_json())  # complete, evidence not judged yet
+    added = records.add(store, policy.SYSTEM, "II.1", "SKHCN", PERIOD,
+                        records.link_evidence("https://example.invalid/quyet-dinh.pdf"))
+    review.send_back(store, policy.SYSTEM, added.evidence_id, "Bản chụp mờ, không đọc được",
+                     insufficient_quality=True)
+    found = warnings_json()
+    first = found[0]  # the most pressing rule comes first
+    assert (first["code"], first["kind"], first["rule"], first["days_overdue"]) == (
+        "II.1", "task", "evidence_rejected", 0)
+    assert "Minh chứng bị Tổ giúp việc đánh giá không đạt yêu cầu" in first["message"]
+    assert first["last_update"] == "2026-10-05T10:00:00"
+    # sent back without the flag: "Chờ hoàn thiện", scoring nothing, but no red warning
+    review.send_back(store, policy.SYSTEM, added.evidence_id, "Thiếu chữ ký")
+    assert "II.1" not in by_code(warnings_json()) or by_code(warnings_json())["II.1"][
+        "rule"] == "overdue"
+
+
+def test_the_hook_reads_a_stub_row_too(store: Store):
     report(store, "SKHCN", PERIOD, {"II.1": 100.0}, at="2026-10-05 10:00")
     rows = store.frame("alerts/items", period=PERIOD, as_of=date(2026, 11, 23), units=None,
                        group=None)
-    assert "II.1" not in set(alerts.from_rows(rows, date(2026, 11, 23))["code"])  # achieved
-    reviewed = rows.assign(review_state=[
-        "insufficient_quality" if code == "II.1" else None for code in rows["code"]])
-    found = alerts.from_rows(reviewed, date(2026, 11, 23))
-    first = found.iloc[0]  # the most pressing rule comes first
-    assert (first["code"], first["rule"], first["kind"], first["days_overdue"]) == (
-        "II.1", "evidence_rejected", "task", 0)
-    assert "Minh chứng bị Tổ giúp việc đánh giá không đạt yêu cầu" in first["message"]
+    stub = rows.assign(review_state=["sent_back" if c == "II.1" else None for c in rows["code"]],
+                       insufficient_quality=[c == "II.1" for c in rows["code"]])
+    first = alerts.from_rows(stub, date(2026, 11, 23)).iloc[0]
+    assert (first["code"], first["rule"]) == ("II.1", "evidence_rejected")
     assert pd.Timestamp(first["last_update"]) == pd.Timestamp("2026-10-05 10:00")

@@ -156,6 +156,13 @@ SAMPLE_PARAMS = {
     "support": None, "contact_name": "probe", "email": "probe@example.invalid",
     "phone": "0251 000 0000", "updated_by": "probe", "updated_at": datetime(2026, 11, 1),
     "contact_source": "admin",
+    # evidence, review and period locks
+    "evidence_id": 1, "actual_id": 1, "kind": "file", "file_type": "pdf", "size_bytes": 10,
+    "original_name": "probe.pdf", "url": None, "added_by": "probe",
+    "added_at": datetime(2026, 11, 1), "decision": "accepted", "insufficient_quality": False,
+    "decided_by": "probe", "decided_role": "reviewer", "decided_at": datetime(2026, 11, 2),
+    "states": ["pending"], "statuses": ["achieved"], "locked": True, "changed_by": "probe",
+    "changed_at": datetime(2026, 11, 1), "demo": False,
 }
 # Run by every database creation (bootstrap), so every test's fixture executes them;
 # backup/ statements take table names and files, and tests/test_backup.py runs them all.

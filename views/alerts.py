@@ -7,7 +7,6 @@ import streamlit as st
 
 from nq57 import alerts, explanations, fmt, labels, policy, tables
 from nq57.explanations import ExplanationRefused, Given
-from nq57.policy import PermissionDenied
 from ui import data, session, widgets
 
 T = labels.ALERT_PAGE
@@ -58,7 +57,7 @@ with st.expander(T["explain"], icon=":material/edit_note:"):
                     try:
                         explanations.explain(data.store(), actor, code, unit, view.period,
                                              Given(text, cause, support), as_of=data.today())
-                    except (ExplanationRefused, PermissionDenied) as refused:
+                    except (ExplanationRefused, PermissionError) as refused:
                         st.error(str(refused), icon=":material/error:")
                     else:
                         st.session_state["alerts_explained"] = code

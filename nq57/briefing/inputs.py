@@ -3,9 +3,8 @@ function. The model (model.py) is built from these alone, so a new source of dat
 plugged in here without touching the model or the renderers.
 
 The units' explanations (with their cause and the support they ask for) come from
-nq57.explanations. The evidence review does not exist in the store yet: its function
-already returns a frame with the columns the model reads, empty, and its docstring
-states the query that will fill it.
+nq57.explanations; the evidence review is read from
+queries/briefing/evidence_returned.sql.
 """
 
 from __future__ import annotations
@@ -161,7 +160,7 @@ def evidence_returned(store: Store, scope: Scope, as_of: date,
     chứng"), review_note (the reviewer's words, or NULL), reviewed_at (timestamp or
     NULL). Evidence rejected for insufficient quality is a red warning and appears
     among the red items instead (status_reason 'evidence_rejected').
-    Expected query: queries/briefing/evidence_returned.sql with $period, $as_of,
-    $units, $group. No review is stored yet: empty.
     """
-    return _empty(EVIDENCE_COLUMNS)
+    frame = store.frame("briefing/evidence_returned", con, period=scope.period, as_of=as_of,
+                        units=scope.unit_list(), group=scope.group)
+    return frame[list(EVIDENCE_COLUMNS)]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from nq57 import clock, policy
+from nq57 import clock, labels, policy
 from nq57.db import Store
 from nq57.output import FORMATS
 from nq57.policy import Actor
@@ -61,18 +62,33 @@ def os_user() -> str:
         return "không rõ"
 
 
-def with_user(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """--user NAME: the account a command acts for (default: the system user name)."""
-    parser.add_argument("--user", default=None,
-                        help="tài khoản thực hiện (mặc định: tên người dùng hệ điều hành)")
+# --- the acting account -------------------------------------------------------------
+# Until accounts exist in the store, a command that writes names its actor with
+# --user NAME, and --role/--user-unit say what that account may do. Both doors build
+# the Actor in this one place, so looking the account up instead is one change.
+
+def with_actor(parser: argparse.ArgumentParser, *, role: str = "staff"
+               ) -> argparse.ArgumentParser:
+    """The options naming who acts: --user (or NQ57_USER), --role, --user-unit."""
+    parser.add_argument("--user", default=os.environ.get("NQ57_USER") or None,
+                        help="tài khoản thực hiện (mặc định: NQ57_USER)")
+    parser.add_argument("--role", choices=policy.ROLES, default=role,
+                        help=f"vai trò của tài khoản (mặc định: {role})")
+    parser.add_argument("--user-unit", action="append", default=[], dest="user_units",
+                        metavar="CODE", help="đơn vị của cán bộ báo cáo (lặp lại được)")
     return parser
 
 
-def actor_from_args(store: Store, args: argparse.Namespace) -> Actor:
-    """The account a command acts for: --user NAME, else the system user name.
+def actor_from_args(store: Store, args: argparse.Namespace,
+                    default_units: Sequence[str] = ()) -> Actor:
+    """The account a command acts as (--user, --role, --user-unit). Staff named without
+    units act for `default_units` (the unit the command is about), as the import's
+    reporter does until accounts exist."""
+    from nq57 import catalogue
 
-    There are no accounts to look the name up in yet, so whoever runs the command
-    acts as an administrator, as everyone at the machine's console can today; the
-    lookup of the name's role and units belongs here, and only here."""
-    name = (getattr(args, "user", None) or os_user()).strip() or os_user()
-    return Actor(name, policy.ADMIN)
+    name = (getattr(args, "user", None) or "").strip()
+    if not name:
+        raise Refused(labels.CLI_MESSAGES["need_user"])
+    codes = args.user_units or (list(default_units) if args.role == policy.STAFF else [])
+    units = frozenset(catalogue.resolve_unit(store, code) for code in codes)
+    return policy.Actor(name, args.role, units)

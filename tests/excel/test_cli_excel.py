@@ -44,7 +44,8 @@ def test_import_json_accepts_stores_and_reports_every_row(store: Store, tmp_path
     rows = {r["item"]: r for r in report["rows"]}
     assert rows["1.1.1"] == {"row": 8, "item": "1.1.1", "value": 65.0, "on_record": None,
                              "change": "new", "note": None, "evidence": None,
-                             "status": "achieved", "explanation": None, "cause": None,
+                             "status": "awaiting_evidence", "explanation": None,
+                             "cause": None,
                              "support": None}
     assert rows["1.1.2"]["change"] == "not_reported"
     gaps = json.loads(nq57("gaps", "--period", "2026-Q2", "--unit", "SKHCN", "--format",
