@@ -130,8 +130,8 @@ def load(store: Store, con: duckdb.DuckDBPyConnection) -> None:
         last = period == DEMO_PERIODS[-1]
         _store(store, con, period, _period_values(rows, rng, last),
                _report_deadline(store, con, period), rng)
-    demo_followup.load(store, con, DEMO_PERIODS, at=datetime(2026, 1, 5, 8))
     demo_evidence.load(store, con, DEMO_PERIODS, DEMO_PERIODS_START)
+    demo_followup.load(store, con, DEMO_PERIODS, at=datetime(2026, 1, 5, 8))
 
 
 def present(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> bool:

@@ -1,6 +1,7 @@
 """The follow-up side of the demo data: explanations for the demo values that leave
-their items behind or in red, and a contact for every unit, so the warning page, the
-explanation roll-ups and the reminders have something to show.
+their items behind or in red (after the demo's evidence review, so a value red for
+rejected evidence is explained too), and a contact for every unit, so the warning
+page, the explanation roll-ups and the reminders have something to show.
 
 Everything here is illustrative and marked so: explanations hang on demo uploads
 (removed with them), contacts are stored with source 'demo' and use addresses of the
@@ -88,8 +89,16 @@ def _cause(key: str) -> str:
     raise AssertionError("unreachable")
 
 
-def explanation_for(item: str, period: str) -> Explanation:
-    """The demo's explanation of one item in one period."""
+# What a unit says when its evidence was judged of insufficient quality.
+EVIDENCE_REJECTED = Explanation(
+    "Bản chụp quyết định chưa rõ chữ ký và con dấu; đơn vị đang bổ sung bản scan đầy đủ "
+    "để gửi lại Tổ giúp việc trong kỳ.", "other")
+
+
+def explanation_for(item: str, period: str, reason: str | None = None) -> Explanation:
+    """The demo's explanation of one item in one period (for its status `reason`)."""
+    if reason == "evidence_rejected":
+        return EVIDENCE_REJECTED
     cause = _cause(f"{item}|{period}")
     texts = TEXTS[cause]
     support = SUPPORT.get(cause) if _pick(f"support|{item}|{period}", 2) == 0 else None
@@ -104,9 +113,11 @@ def _explain_period(store: Store, con: duckdb.DuckDBPyConnection, period: str) -
                   & rows["actual"].notna()]
     for unit, items in behind.groupby("reporting_unit"):
         codes = [text(code) for code in items["code"]]
+        reasons = [text(reason) for reason in items["status_reason"]]
         explanations.record(
             store, con, SYSTEM, str(unit), period,
-            {code: explanation_for(code, period) for code in codes},
+            {code: explanation_for(code, period, reason)
+             for code, reason in zip(codes, reasons, strict=True)},
             statuses=dict(zip(codes, (text(s) for s in items["status"]), strict=True)),
             by=DEMO_AUTHOR, at=moment(items["recorded_at"].max()).to_pydatetime())
 
