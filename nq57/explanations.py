@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 import duckdb
@@ -114,11 +115,14 @@ def cause_code(text: object) -> str | None:
     typed = _clean(text)
     if typed is None:
         return None
-    folded = compact(typed)
-    for code in CAUSES:
-        if folded in (compact(code), compact(labels.EXPLANATION_CAUSES[code])):
-            return code
-    return None
+    return _cause_names().get(compact(typed))
+
+
+@cache
+def _cause_names() -> dict[str, str]:
+    """Every way of writing a cause, folded -> its code."""
+    names = {compact(labels.EXPLANATION_CAUSES[code]): code for code in CAUSES}
+    return names | {compact(code): code for code in CAUSES}
 
 
 def needs_explanation(item_status: object) -> bool:
