@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -26,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from nq57 import labels, status
 from nq57.tables import Column, Table, display_value, gap_table
 from nq57.text import fold, nfc
+from nq57.untrusted import spreadsheet_text, write_text
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,15 +36,29 @@ PDF_MIME = "application/pdf"
 # --- values -------------------------------------------------------------------------
 
 
+_NUMERIC = ("number", "integer", "share", "progress")
+
+
 def _missing(value: Any) -> bool:
     if value is None or value is pd.NaT:
         return True
     return not isinstance(value, (str, bytes, bool, list, tuple)) and bool(pd.isna(value))
 
 
+def _not_a_number(column: Column, value: Any) -> bool:
+    """A number column holding infinity (or something that is no number): printed as
+    missing, never as 'inf'."""
+    if column.kind not in _NUMERIC:
+        return False
+    try:
+        return not math.isfinite(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return True
+
+
 def _plain(column: Column, value: Any) -> Any:
     """A cell as data: a number, a date, or words for codes (statuses, flags)."""
-    if _missing(value):
+    if _missing(value) or _not_a_number(column, value):
         return None
     if column.kind == "number":
         return round(float(value), column.decimals)
@@ -69,6 +85,8 @@ def _csv_cell(column: Column, value: Any) -> str:
         return plain.strftime("%Y-%m-%d %H:%M")
     if isinstance(plain, date):
         return plain.isoformat()
+    if column.kind == "text":
+        return spreadsheet_text(str(plain))
     if isinstance(plain, float):
         return f"{plain:.{column.decimals}f}".rstrip("0").rstrip(".") if column.decimals else (
             f"{plain:.0f}")
@@ -129,6 +147,8 @@ def _write_sheet(sheet: Any, table: Table) -> None:
             number_format = _number_format(column)
             if number_format:
                 cell.number_format = number_format
+            if isinstance(cell.value, str):
+                write_text(cell, cell.value)  # typed text never runs as a formula
             if column.kind == "status" and not _missing(raw):
                 cell.fill = fills[str(raw)]
             if column.width >= 30:
@@ -265,7 +285,9 @@ def _pdf_table(pdf: FPDF, table: Table, keys: Sequence[str] | None = None) -> No
                     style = FontFace(fill_color=_rgb(_tint(labels.STATUS_COLORS[str(value)])))
                 align = "RIGHT" if column.kind in ("number", "integer", "share",
                                                    "progress") else "LEFT"
-                row.cell(nfc(display_value(column, value)), align=align, style=style)
+                shown = "–" if _not_a_number(column, value) and not _missing(value) else (
+                    display_value(column, value))
+                row.cell(nfc(shown), align=align, style=style)
     pdf.set_font(size=9)
 
 

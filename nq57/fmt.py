@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 import pandas as pd
@@ -16,7 +17,7 @@ def _missing(value: object) -> bool:
 
 def number(value: float | None, decimals: int = 1) -> str:
     """1250 -> '1.250'; 85.5 -> '85,5'; trailing zero decimals are dropped."""
-    if _missing(value):
+    if _missing(value) or not math.isfinite(float(value)):
         return "–"
     text = f"{float(value):,.{decimals}f}"
     if decimals:

@@ -111,6 +111,17 @@ MESSAGES: dict[str, str] = {
         "Cơ sở dữ liệu {path} đang được một tiến trình khác ghi (có thể là bảng điều khiển "
         "hoặc một lệnh khác). Vui lòng thử lại sau ít phút."
     ),
+    "database_damaged": (
+        "Tệp cơ sở dữ liệu {path} bị hỏng (bị cắt cụt hoặc không phải cơ sở dữ liệu) nên "
+        "không mở được; hệ thống không ghi gì vào tệp này. Cách khôi phục từ bản sao lưu: "
+        "dừng bảng điều khiển, rồi chạy python -m nq57 restore THƯ_MỤC_SAO_LƯU (tệp hỏng "
+        "được giữ lại bên cạnh để kiểm tra). Nếu chưa có bản sao lưu, hãy báo quản trị viên."
+    ),
+    "disk_full": (
+        "Không ghi được vào {path}: ổ đĩa đã đầy (hoặc vượt giới hạn dung lượng). Thao tác "
+        "vừa rồi chưa được lưu; số liệu đã lưu trước đó không bị ảnh hưởng. Hãy giải phóng "
+        "dung lượng ổ đĩa rồi thử lại."
+    ),
     "unknown_unit": "Không có đơn vị mã «{code}». Các mã hiện có: {known}.",
     "unknown_period": "Không có kỳ báo cáo «{code}». Các kỳ hiện có: {known}.",
     "malformed_period": (
@@ -871,4 +882,81 @@ POLICY_TEXTS: dict[str, str] = {
     "denied": "Tài khoản «{who}» ({role}) không có quyền {action}.",
     "denied_unit": "Tài khoản «{who}» không có quyền {action} cho đơn vị {unit}.",
     "system_actor": "Hệ thống",
+}
+
+# --- typed text, odd characters, faults -------------------------------------------
+
+# How a character that is not what it looks like is named in a message
+# (nq57.untrusted.odd_characters), so that it is never printed invisibly.
+ODD_CHARACTERS: dict[str, str] = {
+    "invisible": "ký tự vô hình {code}",
+    "control": "ký tự điều khiển {code}",
+    "unknown": "ký tự không xác định {code}",
+    "fullwidth_digit": "«{ch}» chữ số toàn chiều rộng, {code}",
+    "fullwidth": "«{ch}» ký tự toàn chiều rộng, {code}",
+    "superscript": "«{ch}» chữ số mũ, {code}",
+    "subscript": "«{ch}» chữ số chỉ số dưới, {code}",
+    "other_digit": "«{ch}» chữ số của hệ chữ viết khác, {code}",
+    "number_sign": "«{ch}» ký hiệu số (phân số, số La Mã…), {code}",
+    "lookalike": "«{ch}» chữ cái trông giống chữ Latinh nhưng thuộc bảng chữ khác, {code}",
+    "message": (
+        "{what} «{text}» có ký tự không hợp lệ: {chars}. Chỉ dùng chữ số 0–9 và chữ cái "
+        "thông thường; hãy gõ lại bằng bàn phím (không sao chép từ nơi khác)."
+    ),
+    "what_text": "Nội dung",
+    "what_value": "Giá trị",
+    "what_code": "Mã",
+    "what_period": "Kỳ báo cáo",
+    "what_setting": "Giá trị thiết lập",
+    "what_unit": "Đơn vị",
+}
+
+# How an evidence link is shown on a page: clearly a link that leaves the dashboard.
+LINK_TEXTS: dict[str, str] = {
+    "external": "Liên kết ngoài ↗ {host}",
+}
+
+INCIDENT_TEXTS: dict[str, str] = {
+    "page": (
+        "Đã xảy ra lỗi ngoài dự kiến khi hiển thị trang này (mã sự cố {incident}). Số liệu "
+        "đã lưu không bị ảnh hưởng. Hãy tải lại trang; nếu vẫn lỗi, báo mã sự cố cho Tổ "
+        "giúp việc."
+    ),
+    "cli": (
+        "Lỗi ngoài dự kiến (mã sự cố {incident}); chi tiết đã được ghi vào nhật ký. Số liệu "
+        "đã lưu không bị ảnh hưởng. Hãy báo mã sự cố cho quản trị viên."
+    ),
+}
+
+# Paths given to the command line (nq57.files).
+FILE_MESSAGES: dict[str, str] = {
+    "input_missing": "Không có tệp {path}.",
+    "input_is_folder": "{path} là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx cần nhập.",
+    "input_not_regular": (
+        "{path} không phải là một tệp thông thường (có thể là thiết bị, ống dẫn hoặc socket) "
+        "nên không được đọc. Hãy lưu số liệu thành tệp .xlsx rồi chỉ ra tệp đó."
+    ),
+    "input_unreadable": "Không đọc được tệp {path}: {reason}.",
+    "output_is_folder": (
+        "{path} là một thư mục. Hãy ghi rõ tên tệp cần tạo, ví dụ {path}/bieu-mau.xlsx."
+    ),
+    "output_no_folder": "Không có thư mục {folder} để ghi tệp {path}. Hãy tạo thư mục trước.",
+    "output_failed": "Không ghi được tệp {path}: {reason}. Tệp chưa được ghi.",
+    "errno_other": "lỗi hệ thống tệp ({code})",
+}
+
+# What an OSError means, by errno (the OS's English words are only logged).
+OS_ERRORS: dict[int, str] = {
+    2: "không có tệp hoặc thư mục này",
+    5: "lỗi đọc/ghi của thiết bị lưu trữ",
+    13: "không có quyền truy cập",
+    1: "không được phép thực hiện",
+    17: "tệp đã tồn tại",
+    20: "một phần của đường dẫn không phải là thư mục",
+    21: "đây là một thư mục",
+    27: "tệp vượt quá kích thước cho phép",
+    28: "ổ đĩa đã đầy",
+    30: "ổ đĩa chỉ cho phép đọc",
+    36: "tên tệp quá dài",
+    122: "vượt hạn mức dung lượng",
 }

@@ -9,8 +9,9 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from nq57 import fmt, imports, labels, revisions
-from nq57.db import StoreBusy
+from nq57.db import StoreProblem
 from nq57.periods import parse_period
+from nq57.untrusted import markdown_text as md
 from ui import data, widgets
 
 T = labels.EXCEL_PAGE
@@ -101,8 +102,8 @@ def _inspect(content: bytes, name: str) -> tuple[imports.Inspection, bytes | Non
         inspection = imports.inspect(
             data.store(), content, name, unit=unit, period=period,
             progress=lambda done: bar.progress(done, text=T["reading"]))
-    except StoreBusy as busy:
-        st.error(str(busy), icon=":material/hourglass_top:")
+    except StoreProblem as problem:
+        widgets.store_problem(problem)
         st.stop()
     bar.empty()
     marked = None if inspection.accepted else imports.annotated(inspection, content)
@@ -149,7 +150,7 @@ if uploaded is not None:
         st.error(T["refused"].format(count=len(inspection.problems)), icon=":material/error:")
         in_cells = tuple(p for p in inspection.problems if p.row is not None)
         for whole in (p for p in inspection.problems if p.row is None):
-            st.error(whole.message)
+            st.error(md(whole.message))  # quotes the file's own text
         if in_cells:
             _problems(in_cells)
         if marked is not None:
@@ -172,7 +173,7 @@ if uploaded is not None:
         duplicate = inspection.duplicate_of
         changes = inspection.counts()["new"] + inspection.counts()["changed"]
         if duplicate:
-            st.info(T["duplicate"].format(upload=duplicate["id"], by=duplicate["uploaded_by"],
+            st.info(T["duplicate"].format(upload=duplicate["id"], by=md(duplicate["uploaded_by"]),
                                           when=fmt.day(duplicate["uploaded_at"])),
                     icon=":material/content_copy:")
         elif not changes:
@@ -185,8 +186,8 @@ if uploaded is not None:
                 with st.spinner(T["saving"]):
                     st.session_state["entry_saved"] = imports.commit(data.store(), inspection,
                                                                      reporter)
-            except StoreBusy as busy:
-                st.error(str(busy), icon=":material/hourglass_top:")
+            except StoreProblem as problem:  # busy too long, disk full, damaged file
+                widgets.store_problem(problem)
                 st.stop()
             st.session_state.pop("entry_inspection", None)
             st.session_state["entry_nonce"] = nonce + 1

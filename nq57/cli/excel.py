@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from nq57 import catalogue, imports, labels, revisions
+from nq57 import catalogue, files, imports, labels, revisions
 from nq57.catalogue import UnknownCode
 from nq57.cli.common import (
     EXIT_OK,
@@ -35,9 +35,9 @@ HISTORY_FIELDS = ("id", "period_code", "unit_code", "value", "note", "evidence",
 
 
 def _template(store: Store, args: argparse.Namespace) -> int:
+    output = files.check_output(Path(args.output))
     data, count = imports.template(store, args.unit, args.period)
-    output = Path(args.output)
-    output.write_bytes(data)
+    files.write_output(output, data)
     say(labels.IMPORT_CLI["template_written"].format(
         path=output, count=count, unit=catalogue.resolve_unit(store, args.unit),
         period=parse_period(args.period).label))
@@ -95,13 +95,12 @@ def _import_text(inspection: imports.Inspection, result: revisions.RecordResult 
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
-    path = Path(args.file)
+    path = files.regular_input(Path(args.file))  # never a FIFO, a device or a folder
     try:
         inspection, result = imports.import_path(
             store, path, by=args.by, unit=args.unit, period=args.period, dry_run=args.dry_run)
     except OSError as exc:
-        complain(labels.IMPORT_CLI["unreadable"].format(path=path,
-                                                        reason=exc.strerror or exc))
+        complain(labels.IMPORT_CLI["unreadable"].format(path=path, reason=files.os_reason(exc)))
         return EXIT_USAGE
     if args.format == "json":
         say(_import_json(inspection, result, args.dry_run))

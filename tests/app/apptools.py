@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,9 +28,18 @@ def tables_with(at: AppTest, column: str) -> list[pd.DataFrame]:
     return [d.value for d in at.dataframe if column in d.value.columns]
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(markdown: object) -> str:
+    """Markdown as a reader sees its words: backslash escapes (which the pages put
+    before every punctuation mark of catalogue and typed text) removed."""
+    return _ESCAPED.sub(r"\1", str(markdown))
+
+
 def texts(at: AppTest) -> str:
     """Everything written on the page, to search for words a reader would see."""
     parts = [e.value for kind in ("title", "subheader", "markdown", "caption", "info",
                                   "warning", "error", "success")
              for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(shown(p) for p in parts)
