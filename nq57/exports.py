@@ -187,8 +187,8 @@ FONT_NAMES = (("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
               ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"))
 
 # The briefing's gap table: the columns that fit a landscape A4 page.
-BRIEFING_COLUMNS = ("code", "name", "lead_unit_short", "threshold", "actual", "expected",
-                    "completion", "status")
+BRIEFING_COLUMNS = ("code", "name", "lead_unit_short", "threshold", "actual", "estimate",
+                    "expected", "completion", "status")
 
 
 class FontMissing(RuntimeError):

@@ -14,14 +14,14 @@ import math
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
 
-from nq57 import catalogue, labels, revisions
+from nq57 import catalogue, clock, labels, revisions
 from nq57.db import Store
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
@@ -31,6 +31,7 @@ from nq57.excel.safety import DEFAULT_LIMITS, Limits
 from nq57.periods import PeriodError, parse_period
 from nq57.revisions import NewValue, RecordResult, UploadMeta
 from nq57.text import compact
+from nq57.untrusted import OddCharacters, odd_characters
 
 CHANGES = ("new", "changed", "unchanged", "not_reported")
 PREVIEW_COLUMNS = ("row", "item_code", "name", "unit_of_measure", "on_record", "new_value",
@@ -94,7 +95,8 @@ def sha256(data: bytes) -> str:
 
 # --- the catalogue, as the checks need it ----------------------------------------
 
-def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
+def load_context(store: Store, con: duckdb.DuckDBPyConnection,
+                 today: date | None = None) -> Context:
     """Items of every tracked year, unit names and periods, read once per upload."""
     units = catalogue.units(store, con)
     periods = catalogue.reporting_periods(store, con)
@@ -103,7 +105,9 @@ def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
             (r["period_code"], r["code"]): Item(
                 r["code"], r["item_type"], r["name"], r["unit_of_measure"], r["comparator"],
                 r["kind"], r["year"], r["reporting_unit"],
-                r["reporting_unit_name"] or r["reporting_unit"])
+                r["reporting_unit_name"] or r["reporting_unit"],
+                None if r["max_value"] is None else float(r["max_value"]),
+                r["max_basis"] or "")
             for r in store.rows("excel/items", con, period=None)
         },
         unit_codes=catalogue.unit_names(units),
@@ -111,6 +115,9 @@ def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
         periods=periods["code"].tolist(),
         items_year=dict(zip(periods["code"], periods["items_year"], strict=True)),
         baseline_periods=frozenset(periods.loc[periods["baseline_only"], "code"]),
+        period_dates={code: (start, end) for code, start, end in zip(
+            periods["code"], periods["start_date"], periods["end_date"], strict=True)},
+        today=clock.today(today),
     )
 
 
@@ -120,8 +127,12 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
     problems: list[Problem] = []
     unit_code = period_code = None
     if unit:
-        unit_code = context.unit_codes.get(compact(unit))
-        if unit_code is None:
+        odd = odd_characters(unit)
+        unit_code = None if odd else context.unit_codes.get(compact(unit))
+        if odd:
+            problems.append(Problem("odd_code", str(OddCharacters(
+                unit, odd, labels.ODD_CHARACTERS["what_unit"]))))
+        elif unit_code is None:
             problems.append(Problem("unknown_unit", labels.MESSAGES["unknown_unit"].format(
                 code=unit, known=", ".join(context.unit_labels))))
     if period:
@@ -216,7 +227,7 @@ def commit(store: Store, inspection: Inspection, by: str,
     meta = UploadMeta(
         unit=inspection.unit, period=inspection.period, file_name=inspection.file_name,
         sha256=inspection.sha256, uploaded_by=by.strip(), rows_read=len(inspection.entries),
-        source="excel", at=at or datetime.now(),
+        source="excel", at=at,  # None: taken inside the transaction, at commit
     )
     with store.transaction() as con:
         return revisions.record_upload(store, con, meta, inspection.values)

@@ -241,6 +241,7 @@ COLUMN_LABELS: dict[str, str] = {
     "current": "Đang dùng",
     "note": "Ghi chú",
     "evidence": "Minh chứng",
+    "estimate": "Ước thực hiện",
 }
 
 TABLE_TITLES: dict[str, str] = {
@@ -307,6 +308,10 @@ DETAIL_TEXTS: dict[str, str] = {
     "coord": "Phối hợp: {units}",
     "source": "Nguồn: {doc} — «{text}»",
     "kind": "Cách tính: {kind}",
+    "estimate": (
+        "Số liệu kỳ này là ước thực hiện: được báo cáo ngày {recorded}, trước khi kỳ kết "
+        "thúc ({end})."
+    ),
 }
 
 OVERVIEW_TEXTS: dict[str, str] = {
@@ -680,6 +685,26 @@ EXCEL_MESSAGES: dict[str, str] = {
         "hoặc nhập số thay cho công thức."
     ),
     "negative": "Ô {cell}: giá trị {value} là số âm; số liệu thực hiện phải từ 0 trở lên.",
+    "too_large": (
+        "Ô {cell}: «{text}» là một số quá lớn, không thể là số liệu thực hiện. Hãy kiểm tra "
+        "lại (có thể thừa chữ số)."
+    ),
+    "over_ceiling": (
+        "Ô {cell}: {value} {uom} vượt mức tối đa hợp lý của {code} là {ceiling} {uom} "
+        "({basis}). Hãy kiểm tra lại số liệu."
+    ),
+    "odd_characters": (
+        "Ô {cell}: «{text}» có ký tự không hợp lệ: {chars}. Chỉ dùng chữ số 0–9; hãy gõ lại "
+        "giá trị bằng bàn phím."
+    ),
+    "odd_code": (
+        "Ô {cell}: mã «{text}» có ký tự không hợp lệ: {chars}. Hãy gõ lại mã bằng bàn phím "
+        "(ví dụ 1.1.1 hoặc SKHCN)."
+    ),
+    "period_not_started": (
+        "Kỳ {period} bắt đầu từ ngày {start}; chưa thể báo cáo số liệu cho một kỳ chưa bắt "
+        "đầu. Hãy chọn kỳ báo cáo đang diễn ra hoặc đã kết thúc."
+    ),
     "percent_over_100": "Ô {cell}: tỷ lệ {value}% vượt quá 100%.",
     "completion_out_of_range": (
         "Ô {cell}: mức hoàn thành {value}% phải nằm trong khoảng 0–100%."
@@ -705,6 +730,10 @@ EXCEL_MESSAGES: dict[str, str] = {
     "ignored_text": (
         "Dòng {row}: có ghi chú hoặc minh chứng nhưng chưa có giá trị thực hiện; dòng này "
         "không được ghi nhận."
+    ),
+    "estimate_period": (
+        "Kỳ {period} chưa kết thúc (đến hết ngày {end}): các giá trị của tệp này được ghi "
+        "nhận là ước thực hiện. Khi kết thúc kỳ, hãy báo cáo lại số thực hiện."
     ),
 }
 
@@ -788,6 +817,7 @@ UPLOAD_COLUMNS: dict[str, str] = {
 HISTORY_COLUMNS: dict[str, str] = {
     "period_code": "Kỳ",
     "value": "Giá trị",
+    "estimate": "Ước thực hiện",
     "note": "Ghi chú",
     "evidence": "Minh chứng",
     "upload_id": "Lần nhập",
@@ -959,4 +989,11 @@ OS_ERRORS: dict[int, str] = {
     30: "ổ đĩa chỉ cho phép đọc",
     36: "tên tệp quá dài",
     122: "vượt hạn mức dung lượng",
+}
+
+SETTING_TEXTS: dict[str, str] = {
+    "secretariat_collective": (
+        "«{unit}» là một nhóm đơn vị nên không thể tự báo cáo; đơn vị báo cáo thay cho nhóm "
+        "phải là một sở, ngành cụ thể (ví dụ SKHCN)."
+    ),
 }

@@ -53,6 +53,9 @@ if current is not None:
     said = f"**{labels.status_label(current['status'])}** — {status.explain(current)}"
     {"red": st.error, "behind": st.warning, "overdue_report": st.warning,
      "achieved": st.success}.get(current["status"], st.info)(said)
+    if current.get("estimate"):  # reported before the period ended
+        st.caption(labels.DETAIL_TEXTS["estimate"].format(
+            recorded=fmt.day(current["recorded_at"]), end=fmt.day(current["period_end"])))
     cards = st.columns(4)
     cards[0].metric(labels.COLUMN_LABELS["actual"], fmt.measure(current["actual"], uom),
                     border=True)
