@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import math
 import os
 from collections.abc import Callable, Sequence
@@ -33,6 +34,7 @@ from nq57.revisions import NewValue, RecordResult, UploadMeta
 from nq57.text import compact
 from nq57.untrusted import OddCharacters, odd_characters
 
+LOG = logging.getLogger("nq57.imports")
 CHANGES = ("new", "changed", "unchanged", "not_reported")
 PREVIEW_COLUMNS = ("row", "item_code", "name", "unit_of_measure", "on_record", "new_value",
                    "change", "note", "evidence")
@@ -96,7 +98,7 @@ def sha256(data: bytes) -> str:
 # --- the catalogue, as the checks need it ----------------------------------------
 
 def load_context(store: Store, con: duckdb.DuckDBPyConnection,
-                 today: date | None = None) -> Context:
+                 today: date | str | None = None) -> Context:
     """Items of every tracked year, unit names and periods, read once per upload."""
     units = catalogue.units(store, con)
     periods = catalogue.reporting_periods(store, con)
@@ -152,8 +154,10 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
 
 def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = None,
             period: str | None = None, limits: Limits = DEFAULT_LIMITS,
-            progress: Callable[[float], None] | None = None) -> Inspection:
-    """Judge an uploaded file completely without storing anything."""
+            progress: Callable[[float], None] | None = None,
+            today: date | str | None = None) -> Inspection:
+    """Judge an uploaded file completely without storing anything (as of `today`:
+    NQ57_TODAY or the system date when not given)."""
     digest = sha256(data)
     base = {"file_name": file_name, "sha256": digest, "size": len(data)}
     try:
@@ -162,7 +166,7 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
     except FileRefused as refused:
         return Inspection(**base, problems=(refused.problem,))
     with store.connect() as con:
-        context = load_context(store, con)
+        context = load_context(store, con, clock.today(today))
         unit_code, period_code, scope_problems = _chosen_scope(context, unit, period)
         if scope_problems:
             return Inspection(**base, problems=tuple(scope_problems), sheet=sheet.sheet,
@@ -235,9 +239,11 @@ def commit(store: Store, inspection: Inspection, by: str,
 
 def import_file(store: Store, data: bytes, file_name: str, *, by: str,
                 unit: str | None = None, period: str | None = None, dry_run: bool = False,
-                limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
+                limits: Limits = DEFAULT_LIMITS, today: date | str | None = None,
+                ) -> tuple[Inspection, RecordResult | None]:
     """Inspect and, if accepted and not a dry run, commit: what the CLI does."""
-    inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits)
+    inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits,
+                         today=today)
     if not inspection.accepted or dry_run:
         return inspection, None
     return inspection, commit(store, inspection, by)
@@ -259,10 +265,15 @@ def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
 def annotated(inspection: Inspection, data: bytes) -> bytes | None:
     """The uploaded workbook with an error column and the faulty cells marked, or None
     when the errors concern the whole file (nothing to point at)."""
-    if not inspection.annotatable or inspection.header_row is None:
+    if not inspection.annotatable or inspection.header_row is None or inspection.sheet is None:
         return None
-    return annotate.annotate(data, inspection.sheet, inspection.header_row,
-                             inspection.problems + inspection.warnings)
+    try:
+        return annotate.annotate(data, inspection.sheet, inspection.header_row,
+                                 inspection.problems + inspection.warnings)
+    except Exception as exc:  # a workbook read-only mode reads but full mode cannot load
+        LOG.info("no annotated copy of %r: %s: %s", inspection.file_name,
+                 type(exc).__name__, exc)
+        return None
 
 
 def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:

@@ -607,6 +607,10 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Trang «{sheet}» có hơn {limit} dòng. Mỗi tệp chứa số liệu của một đơn vị trong một "
         "kỳ; hãy xóa các dòng thừa rồi tải lên lại."
     ),
+    "hidden_header": (
+        "Dòng tiêu đề báo cáo chỉ có ở trang ẩn «{sheet}»; hệ thống không đọc trang ẩn. Hãy "
+        "bỏ ẩn trang đó (chuột phải vào tên trang → Bỏ ẩn) rồi tải lên lại."
+    ),
     "no_header": (
         "Không tìm thấy dòng tiêu đề trong tệp. Cần một dòng có ít nhất các cột «Mã chỉ tiêu» "
         "và «Giá trị thực hiện» (tùy chọn: «Kỳ báo cáo», «Đơn vị báo cáo», «Ghi chú», «Minh "
@@ -720,6 +724,10 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Ô {cell}: {code} đã có ở dòng {first}. Mỗi chỉ tiêu chỉ được báo cáo một dòng."
     ),
     "text_too_long": "Ô {cell}: nội dung dài {length} ký tự, vượt giới hạn {limit} ký tự.",
+    "merged_cells": (
+        "Ô {cell}: các ô {range} đang được gộp (merge) nên không phải dòng nào cũng có ô "
+        "riêng cho mã và giá trị. Hãy bỏ gộp ô rồi nhập mã, giá trị cho từng dòng."
+    ),
     # warnings (the upload is accepted; the preview shows them)
     "small_percent": (
         "Ô {cell}: {value} được hiểu là {value}%. Nếu ý là {hundred}%, hãy nhập {hundred}."
@@ -731,13 +739,38 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Dòng {row}: có ghi chú hoặc minh chứng nhưng chưa có giá trị thực hiện; dòng này "
         "không được ghi nhận."
     ),
+    "hidden_sheet": (
+        "Trang «{hidden}» đang bị ẩn nên không được đọc, dù có dòng tiêu đề báo cáo. Nếu số "
+        "liệu nằm ở trang đó, hãy bỏ ẩn trang rồi tải lên lại."
+    ),
+    "hidden_row": (
+        "Dòng {row} đang bị ẩn nên không được đọc. Nếu dòng này cần báo cáo, hãy bỏ ẩn dòng "
+        "rồi tải lên lại."
+    ),
+    "from_formula": (
+        "Ô {cell}: nội dung được lấy từ kết quả đã tính sẵn của công thức trong ô; hãy chắc "
+        "chắn kết quả đó đúng."
+    ),
     "estimate_period": (
         "Kỳ {period} chưa kết thúc (đến hết ngày {end}): các giá trị của tệp này được ghi "
         "nhận là ước thực hiện. Khi kết thúc kỳ, hãy báo cáo lại số thực hiện."
     ),
 }
 
+# What a workbook the parser cannot read is told to have (in the "corrupt" message);
+# the library's own English words go to the log.
+EXCEL_CORRUPT_HINTS: dict[str, str] = {
+    "huge_number": "có ô chứa số quá lớn",
+    "missing_part": "thiếu một thành phần bên trong tệp",
+    "bad_style": "định dạng ô bị hỏng",
+    "structure": "cấu trúc bên trong tệp không đúng chuẩn Excel",
+}
+
 EXCEL_PAGE: dict[str, str] = {
+    "annotate_failed": (
+        "Không tạo được bản tệp đánh dấu lỗi cho tệp này (cấu trúc bên trong tệp không "
+        "chuẩn); hãy sửa theo danh sách lỗi ở trên."
+    ),
     "title": "Nhập số liệu",
     "intro": (
         "Tải biểu mẫu của đơn vị, điền số liệu thực hiện, rồi tải lên. Hệ thống kiểm tra và "

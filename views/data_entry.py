@@ -153,6 +153,8 @@ if uploaded is not None:
             st.error(md(whole.message))  # quotes the file's own text
         if in_cells:
             _problems(in_cells)
+        if marked is None and inspection.annotatable:
+            st.info(T["annotate_failed"], icon=":material/info:")
         if marked is not None:
             st.download_button(T["annotated_button"], data=marked,
                                file_name=f"loi-{uploaded.name.rsplit('.', 1)[0]}.xlsx",

@@ -120,10 +120,44 @@ def check(sheet: ReadSheet, context: Context, *, unit: str | None = None,
         return Checked(unit, period, (), tuple(found.errors), tuple(found.warnings))
     if not _period_begun(context, period, found):
         return Checked(unit, period, (), tuple(found.errors), tuple(found.warnings))
+    _hidden_and_merged(sheet, found)
     entries = _check_rows(sheet, context, unit, period, found)
     if not found.errors and not any(e.value is not None for e in entries):
         found.error("no_values")
     return Checked(unit, period, tuple(entries), tuple(found.errors), tuple(found.warnings))
+
+
+def _hidden_and_merged(sheet: ReadSheet, found: _Found) -> None:
+    """What the sheet hides is not imported silently: hidden sheets and rows are
+    skipped with a warning; merged cells over report cells are an error."""
+    for hidden in sheet.hidden_sheets:
+        found.warn("hidden_sheet", hidden=hidden)
+    for row in sheet.hidden_rows:
+        found.warn("hidden_row", row)
+    for ref, column, row in sheet.merged:
+        found.error("merged_cells", row, column, range=ref)
+
+
+_TEXT_FIELDS = ("code", "note", "evidence", "unit", "period")
+
+
+def _formulas(row: SheetRow, sheet: ReadSheet, found: _Found) -> bool:
+    """Formula cells of a row: one with no result is an error (never dropped), one with
+    a result in the value, note or evidence column is read with a note in the preview.
+    False if the row has an error."""
+    whole = True
+    for name in ("value", *_TEXT_FIELDS):
+        if (row.number, name) not in sheet.formula_cells:
+            continue
+        raw = getattr(row, name)
+        column = sheet.columns.get(name)
+        if raw is None:
+            if name != "value":  # the value's own error is raised where it is read
+                found.error("formula_no_value", row.number, column)
+                whole = False
+        elif name in ("value", "note", "evidence"):
+            found.warn("from_formula", row.number, column)
+    return whole
 
 
 def _period_begun(context: Context, period: str, found: _Found) -> bool:
@@ -240,6 +274,8 @@ def _check_rows(sheet: ReadSheet, context: Context, unit: str, period: str,
     first_row: dict[str, int] = {}
     entries: list[Entry] = []
     for row in sheet.rows:
+        if not _formulas(row, sheet, found):
+            continue
         note = _text(row.note, row.number, columns.get("note"), found)
         evidence = _text(row.evidence, row.number, columns.get("evidence"), found)
         has_value = not (row.value is None or (isinstance(row.value, str)
