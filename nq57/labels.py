@@ -508,6 +508,13 @@ EXCEL_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
              "thức tạo ra cần được mở và lưu lại bằng Excel hoặc LibreOffice trước khi tải lên."),
     ("text", "Ngày tháng không phải là số: nếu Excel tự đổi số thành ngày (ví dụ 1.5 thành "
              "01/05), hãy định dạng ô là Số và nhập lại."),
+    ("text", "Chỉ dùng chữ số 0–9 gõ từ bàn phím: chữ số toàn chiều rộng (１２), chữ số mũ (²) "
+             "và ký tự vô hình (thường có khi sao chép từ web) bị từ chối, kèm tên ký tự."),
+    ("text", "Mỗi đơn vị tính có mức tối đa hợp lý: tỷ lệ không quá 100%, chỉ số DTI không "
+             "quá 1 điểm, số người không quá quy mô dân số của tỉnh… Giá trị vượt mức này hoặc "
+             "quá lớn (thừa chữ số) bị từ chối."),
+    ("text", "Báo cáo trong khi kỳ chưa kết thúc được ghi nhận là ước thực hiện; không nhận "
+             "báo cáo cho kỳ chưa bắt đầu."),
     ("head", "4. Tệp tự lập"),
     ("text", "Có thể tải lên bảng tự lập nếu có dòng tiêu đề gồm các cột «Mã chỉ tiêu» và «Giá "
              "trị thực hiện»; các cột «Kỳ báo cáo», «Đơn vị báo cáo», «Ghi chú», «Minh chứng» là "

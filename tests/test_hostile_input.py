@@ -155,6 +155,14 @@ def test_a_setting_out_of_its_range_is_refused_and_nothing_changes(store: Store,
     assert settings.all_settings(store).equals(before)
 
 
+def test_the_command_line_refuses_settings_out_of_range_with_the_range(store: Store):
+    for assignment, words in (("red_factor=0.95", "từ 0,1 đến 0,9"),
+                              ("secretariat_unit=CQDVDP", "nhóm đơn vị")):
+        result = nq57("settings", "--set", assignment)
+        assert result.returncode == 1 and words in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+
+
 def test_settings_within_range_are_stored(store: Store):
     assert settings.update(store, "red_factor", "0,1") == "0.1"
     assert settings.update(store, "red_factor", "0.9") == "0.9"
