@@ -28,11 +28,11 @@ def log_to_file(path: str) -> bool:
     """Send incident tracebacks to a file (the command line has no server log); False
     if it cannot be opened, and then they go nowhere rather than to the person."""
     LOG.propagate = False
-    for handler in list(LOG.handlers):
-        LOG.removeHandler(handler)
-        handler.close()
+    for old in list(LOG.handlers):
+        LOG.removeHandler(old)
+        old.close()
     try:
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=False)
+        handler = logging.FileHandler(path, encoding="utf-8", delay=False)
     except OSError:
         LOG.addHandler(logging.NullHandler())
         return False

@@ -213,7 +213,8 @@ _WORTH_PARSING = re.compile(rb"<(\w+:)?(f|mergeCell)[\s>/]|hidden=\"(1|true)\"")
 def sheet_facts(ws: ReadOnlyWorksheet) -> SheetFacts:
     """Hidden rows, formula cells and merged ranges, from the sheet's XML (read-only
     mode does not give them). Skipped when the XML has none of them."""
-    with ws._get_source() as source:  # the sheet part inside the (checked) archive
+    # The sheet's part inside the archive, which safety.check_bytes bounded in size.
+    with ws._get_source() as source:  # type: ignore[attr-defined]
         raw = source.read()
     if not _WORTH_PARSING.search(raw):
         return SheetFacts()
@@ -250,7 +251,8 @@ def _merged_over(ranges: Sequence[str], columns: dict[str, int],
             low_col, low_row, high_col, high_row = range_boundaries(ref)
         except (ValueError, TypeError):
             continue
-        if high_row is None or low_row is None or high_row <= header_row:
+        if (low_col is None or high_col is None or low_row is None or high_row is None
+                or high_row <= header_row):
             continue
         covers = {c for c in (code, value) if low_col <= c <= high_col}
         if not covers:
@@ -284,7 +286,10 @@ def _stream_rows(ws: ReadOnlyWorksheet, header_row: int, columns: dict[str, int]
     # An explicit last row: the sheet's declared dimension may be wrong (some programs
     # write a stale one) and must not cut rows off; the row limit bounds the reading.
     last_row = header_row + limits.max_rows + 1
-    for cells in ws.iter_rows(min_row=header_row + 1, max_row=last_row, max_col=last_column):
+    # openpyxl's stubs declare ReadOnlyWorksheet.iter_rows as Worksheet's own method,
+    # whose self type a read-only sheet does not match.
+    for cells in ws.iter_rows(min_row=header_row + 1, max_row=last_row,  # type: ignore[misc]
+                              max_col=last_column):
         number += 1
         if number - header_row > limits.max_rows:
             raise FileRefused(problem("too_many_rows", sheet=ws.title,
