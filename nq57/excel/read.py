@@ -207,36 +207,39 @@ def _find_header(book: Workbook) -> tuple[tuple[str, int, dict[str, int]] | None
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_WORTH_PARSING = re.compile(rb"<(\w+:)?(f|mergeCell)[\s>/]|hidden=\"(1|true)\"")
+_FORMULA = re.compile(rb"<(\w+:)?f[\s>/]")
+_HIDDEN = re.compile(rb"hidden=[\"'](1|true)[\"']")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb"\br=[\"'](\d+)[\"']")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=[\"']([A-Za-z0-9:$]+)[\"']")
 
 
 def sheet_facts(ws: ReadOnlyWorksheet) -> SheetFacts:
     """Hidden rows, formula cells and merged ranges, from the sheet's XML (read-only
-    mode does not give them). Skipped when the XML has none of them."""
+    mode does not give them). Row and merge tags are simple start tags, found by
+    pattern; cells are parsed as XML only when the sheet has a formula at all."""
     # The sheet's part inside the archive, which safety.check_bytes bounded in size.
     with ws._get_source() as source:  # type: ignore[attr-defined]
         raw = source.read()
-    if not _WORTH_PARSING.search(raw):
-        return SheetFacts()
+    merged = tuple(m.group(1).decode("ascii") for m in _MERGE.finditer(raw))
     hidden: set[int] = set()
+    if _HIDDEN.search(raw):
+        for tag in _ROW_TAG.finditer(raw):
+            number = _ROW_NUMBER.search(tag.group(1))
+            if number and _HIDDEN.search(tag.group(1)):
+                hidden.add(int(number.group(1)))
     formulas: set[tuple[int, int]] = set()
-    merged: list[str] = []
-    row_number = 0
-    for _, element in iterparse(io.BytesIO(raw), events=("end",)):
-        tag = element.tag.rsplit("}", 1)[-1]
-        if tag == "c":
-            reference = element.get("r")
-            if element.find(f"{_MAIN}f") is not None and reference:
-                letters, number = coordinate_from_string(reference)
-                formulas.add((number, column_index_from_string(letters)))
-        elif tag == "row":
-            row_number = int(element.get("r") or row_number + 1)
-            if element.get("hidden") in ("1", "true"):
-                hidden.add(row_number)
-            element.clear()
-        elif tag == "mergeCell" and element.get("ref"):
-            merged.append(str(element.get("ref")))
-    return SheetFacts(frozenset(hidden), frozenset(formulas), tuple(merged))
+    if _FORMULA.search(raw):
+        for _, element in iterparse(io.BytesIO(raw), events=("end",)):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "c":
+                reference = element.get("r")
+                if element.find(f"{_MAIN}f") is not None and reference:
+                    letters, number_ = coordinate_from_string(reference)
+                    formulas.add((number_, column_index_from_string(letters)))
+            elif tag == "row":
+                element.clear()
+    return SheetFacts(frozenset(hidden), frozenset(formulas), merged)
 
 
 def _merged_over(ranges: Sequence[str], columns: dict[str, int],
