@@ -57,6 +57,7 @@ class Run:
     driver_failures: list[str] = field(default_factory=list)
     busy_notices: int = 0
     stored_once: bool = False
+    stored: dict[str, int] = field(default_factory=dict)
     wall_s: float = 0.0
     load_average: list[float] = field(default_factory=list)
 
@@ -181,10 +182,12 @@ async def deadline_day(base: str, files: list[tuple[str, str, Path]], sessions: 
         await browser.close()
 
 
-def stored_exactly_once(store: Store, files: list[tuple[str, str, Path]]) -> bool:
+def stored_counts(store: Store, files: list[tuple[str, str, Path]]) -> dict[str, int]:
+    """How many times each upload's file is in the upload log (1 is right)."""
     uploads = store.frame("revisions/uploads", unit=None, period=None)
     counts = uploads.groupby("sha256").size().to_dict()
-    return all(counts.get(imports.sha256(path.read_bytes())) == 1 for _, _, path in files)
+    return {f"{unit} {period}": int(counts.get(imports.sha256(path.read_bytes()), 0))
+            for unit, period, path in files}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -214,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{run.sessions} sessions through the pages while {run.uploads} uploads "
               "commit …", flush=True)
         asyncio.run(deadline_day(server.url, files, run.sessions, args.rounds, run))
-        run.stored_once = stored_exactly_once(store, files)
+        run.stored = stored_counts(store, files)
+        run.stored_once = all(n == 1 for n in run.stored.values())
         run.load_average = [round(x, 1) for x in os.getloadavg()]
     finally:
         if server is not None:
@@ -232,6 +236,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  errors seen by any session         {len(run.errors):>10}")
     print(f"  sessions the browser driver lost   {len(run.driver_failures):>10}")
     print(f"  every upload stored exactly once   {run.stored_once!s:>10}")
+    print(f"  stored once / twice or more / not  "
+          f"{sum(n == 1 for n in run.stored.values()):>6} / "
+          f"{sum(n > 1 for n in run.stored.values())} / "
+          f"{[k for k, n in run.stored.items() if n == 0]}")
     print(f"  wall time                          {run.wall_s:>10,.1f} s; load {run.load_average}")
     for error in run.errors[:10] + run.driver_failures[:10]:
         print("   ", error)
