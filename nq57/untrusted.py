@@ -14,6 +14,7 @@ functions, so each rule is stated and tested once:
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 from typing import Any
@@ -54,16 +55,20 @@ def write_value(cell: Any, value: object) -> None:
 
 # --- Markdown --------------------------------------------------------------------
 
-# CommonMark lets a backslash escape any ASCII punctuation; escaping all of it also
-# breaks the autolinks GFM would make of "https://…" or "www.…" and Streamlit's own
-# ":red[…]" and "$…$" syntax.
+# CommonMark lets a backslash escape any ASCII punctuation, which stops links, images,
+# emphasis, headings, HTML and Streamlit's own ":red[…]" and "$…$" syntax. GFM's
+# autolinks ("https://…", "www.…", "a@b.vn") are found later, in the text that remains
+# after escapes are resolved, so a word joiner (U+2060, invisible, no width) is put
+# where each would start: "http:⁠//", "www⁠.", "@⁠".
 _MARKDOWN_ESCAPES = str.maketrans({c: "\\" + c for c in string.punctuation})
+_AUTOLINK_STARTS = re.compile(r"(?<=:)(?=//)|(?i:(?<=www)(?=\.))|(?<=@)")
+WORD_JOINER = "\u2060"
 
 
 def markdown_text(text: object) -> str:
     """Text that renders exactly as typed inside Markdown: no link, image, emphasis,
-    heading, HTML or formula can come out of it."""
-    return str(text).translate(_MARKDOWN_ESCAPES)
+    heading, HTML or formula can come out of it (GFM autolinks included)."""
+    return _AUTOLINK_STARTS.sub(WORD_JOINER, str(text)).translate(_MARKDOWN_ESCAPES)
 
 
 def safe_link(text: object) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from nq57 import labels
 from nq57.periods import PeriodError, parse_period
-from nq57.untrusted import visible
+from nq57.untrusted import odd_characters, visible
 
 NOTICES = {
     "period": "Kỳ báo cáo «{value}» không hợp lệ; đang hiển thị {default}.",
@@ -66,10 +66,13 @@ def read_filters(params: Mapping[str, Sequence[str]],
                  choices: Choices) -> tuple[ViewFilters, list[str]]:
     """Filters from query parameters (each a list of values) plus notices for the
     parameters that had to be ignored."""
-    notices: list[str] = [
+    # Parameters the view does not use come last: the reader wants to know first
+    # which of the filters they asked for could not be read.
+    unused = [
         NOTICES["unknown"].format(value=_shown(name)) for name in params
         if name not in PARAMETERS and name not in STREAMLIT_PARAMETERS
     ]
+    notices: list[str] = []
 
     period = choices.default_period
     for raw in params.get("period", [])[:1]:
@@ -110,12 +113,14 @@ def read_filters(params: Mapping[str, Sequence[str]],
             notices.append(NOTICES["target"].format(value=_shown(raw),
                                                     default=choices.default_target))
 
-    return ViewFilters(period, tuple(units), group, target), notices
+    return ViewFilters(period, tuple(units), group, target), notices + unused
 
 
 def _shown(value: object) -> str:
-    """A parameter as a notice quotes it: invisible characters named, long ones cut."""
-    return visible(str(value), VALUE_LIMIT)
+    """A parameter as a notice quotes it: invisible characters shown by their code,
+    look-alike ones named after it, long ones cut."""
+    odd = odd_characters(str(value))
+    return visible(str(value), VALUE_LIMIT) + (f" ({'; '.join(odd)})" if odd else "")
 
 
 def one_notice(notices: Sequence[str]) -> str | None:

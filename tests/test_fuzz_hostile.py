@@ -12,7 +12,6 @@ import csv
 import io
 import json
 import math
-import re
 import zipfile
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from streamlit.testing.v1 import AppTest
 from nq57 import exports, imports, output, status, tables, untrusted
 from nq57.db import Store
 from nq57.untrusted import is_formula_like
+from tests.app.apptools import live_links
 from tests.excel.workbooks import fill, rows_of, template
 from tests.test_cli import ROOT, nq57
 
@@ -178,4 +178,4 @@ def assert_pages_safe(store: Store) -> None:
         assert not [b for b in bodies if "mã sự cố" in b], page
         html = "".join(GFM.render(body) for body in bodies)
         assert "<img" not in html, page
-        assert set(re.findall(r'<a href="([^"]+)"', html)) <= links, page
+        assert set(live_links(html)) <= links, page

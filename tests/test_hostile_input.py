@@ -26,6 +26,7 @@ from nq57 import exports, imports, output, settings, status, tables, untrusted, 
 from nq57.db import Store
 from nq57.excel.problems import Problem
 from nq57.settings import SettingError
+from tests.app.apptools import live_links
 from tests.excel.workbooks import dump, fill, rezip, sheet, template
 from tests.helpers import report
 from tests.test_cli import nq57
@@ -39,9 +40,9 @@ GFM = MarkdownIt("gfm-like")
 
 
 def links_and_images(markdown: str) -> list[str]:
-    """Links and images a Markdown renderer (CommonMark + GFM autolinks) would make."""
-    html = GFM.render(markdown)
-    return [tag for tag in ("<a ", "<img") if tag in html]
+    """Links and images a Markdown renderer (CommonMark + GFM autolinks) would make,
+    including text GFM finds in what remains after escapes are resolved."""
+    return live_links(GFM.render(markdown))
 
 
 # --- numbers ------------------------------------------------------------------------

@@ -109,9 +109,9 @@ else:
     for row in notes.to_dict(orient="records"):
         # Typed by the reporting unit: shown as typed; a link only when it is http(s).
         parts = [f"**{md(row['period'])}**"]
-        if row["note"]:
+        if isinstance(row["note"], str) and row["note"]:  # a missing note is NaN, not text
             parts.append(f"{labels.COLUMN_LABELS['note']}: {md(row['note'])}")
-        if row["evidence"]:
+        if isinstance(row["evidence"], str) and row["evidence"]:
             parts.append(f"{labels.COLUMN_LABELS['evidence']}: "
                          + widgets.evidence_markdown(row["evidence"]))
         st.markdown(" · ".join(parts))

@@ -156,7 +156,7 @@ def read_text(text: str, measure: str, unit_of_measure: str = "",
     if number is None:
         return Reading(error="not_a_number", fields={"text": shown_text})
     if not math.isfinite(number):
-        return Reading(error="too_large", fields={"text": _digits(shown_text)})
+        return Reading(error="too_large", fields={"text": _digits(original)})
     return _bounded(sign * number, percent, measure, unit_of_measure, shown_text, ceiling,
                     basis)
 

@@ -33,8 +33,9 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 def shown(markdown: object) -> str:
     """Markdown as a reader sees its words: backslash escapes (which the pages put
-    before every punctuation mark of catalogue and typed text) removed."""
-    return _ESCAPED.sub(r"\1", str(markdown))
+    before every punctuation mark of catalogue and typed text) and the invisible word
+    joiners that stop autolinks removed."""
+    return _ESCAPED.sub(r"\1", str(markdown)).replace("\u2060", "")
 
 
 def texts(at: AppTest) -> str:
@@ -43,3 +44,15 @@ def texts(at: AppTest) -> str:
                                   "warning", "error", "success")
              for e in getattr(at, kind)]
     return "\n".join(shown(p) for p in parts)
+
+
+# What GFM (Streamlit's renderer: remark-gfm) turns into a link in plain text, after
+# escapes are resolved: https://…, www.…, an e-mail address.
+AUTOLINKABLE = re.compile(r"https?://|www\.|[\w.+-]+@[\w-]+\.\w", re.IGNORECASE)
+
+
+def live_links(html: str) -> list[str]:
+    """Links and images in rendered Markdown, and text GFM would still autolink."""
+    found = re.findall(r'<a href="([^"]+)"', html) + re.findall(r"<img [^>]*>", html)
+    plain = re.sub(r"<[^>]+>", " ", html)
+    return found + [f"autolink:{m}" for m in AUTOLINKABLE.findall(plain)]

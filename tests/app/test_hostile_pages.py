@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 
 import pytest
-from apptools import Opener, texts
+from apptools import Opener, live_links, texts
 from markdown_it import MarkdownIt
 
 from nq57 import labels, revisions
@@ -35,7 +35,8 @@ def rendered(at) -> list[str]:
 
 
 def hrefs(at) -> list[str]:
-    return [m for html in rendered(at) for m in re.findall(r'<a href="([^"]+)"', html)]
+    """Links a browser would show: <a> from Markdown, and plain text GFM autolinks."""
+    return [m for html in rendered(at) for m in live_links(html) if not m.startswith("<img")]
 
 
 def images(at) -> list[str]:
@@ -59,6 +60,7 @@ def test_notes_and_evidence_show_as_typed_and_only_http_evidence_is_a_link(
     written = texts(at)
     assert PHISHING in written and PIXEL in written  # shown, as typed
     assert labels.LINK_TEXTS["external"].format(host="vanban.dongnai.gov.vn") in written
+    assert "Ghi chú: nan" not in written  # a quarter with evidence but no note
 
 
 @pytest.mark.parametrize("evidence", ["javascript:alert(1)", PHISHING, "Công văn 12/SKHCN"])

@@ -62,7 +62,9 @@ def test_hostile_text_numbers_and_addresses_in_the_browser(page: Any, own_server
 
     # The detail page shows it as typed: no link, no image from the note or evidence.
     visit(page, own_server.link(labels.DETAIL_PAGE_PATH, period="2026-Q4", target="1.1.1"))
-    page.get_by_text("Đăng nhập lại").first.wait_for(state="attached")
+    note = page.get_by_text("Đăng nhập lại").last
+    note.wait_for(state="attached")
+    note.scroll_into_view_if_needed()  # the page scrolls inside its own container
     screenshot(page, "hostile-detail-notes")
     assert exceptions(page) == [] and hostile_links(page) == []
     assert "ước thực hiện" in page.get_by_test_id("stMain").inner_text()
@@ -72,8 +74,10 @@ def test_hostile_text_numbers_and_addresses_in_the_browser(page: Any, own_server
     huge.write_bytes(fill(blank, {"1.3.1": "9" * 400}))
     visit(page, own_server.link(labels.UPLOAD_PAGE_PATH, unit="SKHCN", period="2026-Q4"))
     upload(page, huge)
-    page.get_by_text(labels.EXCEL_PAGE["refused"].format(count=1)).wait_for()
+    refused = page.get_by_text(labels.EXCEL_PAGE["refused"].format(count=1))
+    refused.wait_for()
     page.get_by_text("là một số quá lớn").first.wait_for(state="attached")
+    refused.scroll_into_view_if_needed()
     screenshot(page, "hostile-huge-number")
     assert exceptions(page) == []
 
@@ -83,4 +87,5 @@ def test_hostile_text_numbers_and_addresses_in_the_browser(page: Any, own_server
     notices = [a for a in alerts(page) if "tham số" in a]
     screenshot(page, "hostile-mangled-url")
     assert len(notices) == 1 and "[Đăng nhập lại]" in notices[0]
+    assert "chữ số toàn chiều rộng" in notices[0]  # «２» named, not shown as a box
     assert exceptions(page) == [] and hostile_links(page) == []
