@@ -166,11 +166,12 @@ def read_workbook(data: bytes, file_name: str, *, limits: Limits = DEFAULT_LIMIT
                     raise FileRefused(problem("hidden_header", sheet=hidden_sheets[0]))
                 raise FileRefused(problem("no_header", rows=HEADER_SCAN_ROWS))
             sheet, header_row, columns = found
+            # Rows first: a sheet past the row limit is refused before anything else.
+            rows, blank_cells = _stream_rows(book[sheet], header_row, columns, limits,
+                                             progress)
             facts = sheet_facts(book[sheet])
-            computed = frozenset(row for row, column in facts.formulas
-                                 if column in columns.values())
-            rows, blank_cells, hidden = _stream_rows(book[sheet], header_row, columns, limits,
-                                                     progress, facts.hidden_rows, computed)
+            rows, blank_cells, hidden = _apply_facts(rows, blank_cells, facts, columns,
+                                                     header_row, limits.max_rows)
     except FileRefused:
         raise
     except Exception as exc:  # a part that opened but cannot be parsed
@@ -271,12 +272,29 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _stream_rows(ws: ReadOnlyWorksheet, header_row: int, columns: dict[str, int],
-                 limits: Limits, progress: Progress | None, hidden_rows: frozenset[int],
-                 computed: frozenset[int],
+def _apply_facts(rows: tuple[SheetRow, ...], blank_cells: set[tuple[int, str]],
+                 facts: SheetFacts, columns: dict[str, int], header_row: int,
+                 max_rows: int,
                  ) -> tuple[tuple[SheetRow, ...], set[tuple[int, str]], tuple[int, ...]]:
-    """Rows under the header that hold anything in the import's columns (hidden rows
-    are passed over and listed), and which of their cells came back empty."""
+    """Rows as the check sees them: a row whose only content is a formula with no
+    result is kept (to be reported), hidden rows are taken out and listed."""
+    present = {row.number for row in rows}
+    computed = {row for row, column in facts.formulas
+                if column in columns.values() and header_row < row <= header_row + max_rows
+                and row not in present}
+    blank_cells = blank_cells | {(row, name) for row in computed for name in columns}
+    every = sorted((*rows, *(SheetRow(row, None, None, None) for row in computed)),
+                   key=lambda row: row.number)
+    hidden = tuple(row.number for row in every if row.number in facts.hidden_rows)
+    kept = tuple(row for row in every if row.number not in facts.hidden_rows)
+    return kept, blank_cells, hidden
+
+
+def _stream_rows(ws: ReadOnlyWorksheet, header_row: int, columns: dict[str, int],
+                 limits: Limits, progress: Progress | None,
+                 ) -> tuple[tuple[SheetRow, ...], set[tuple[int, str]]]:
+    """Rows under the header that hold anything in the import's columns, and which of
+    their cells came back empty."""
     last_column = max(columns.values())
     at = {name: index - 1 for name, index in columns.items()}
     value_at = at["value"]
@@ -284,7 +302,6 @@ def _stream_rows(ws: ReadOnlyWorksheet, header_row: int, columns: dict[str, int]
     expected = max(1, (ws.max_row or 0) - header_row)
     rows: list[SheetRow] = []
     blank_cells: set[tuple[int, str]] = set()
-    hidden: list[int] = []
     number = header_row
     # An explicit last row: the sheet's declared dimension may be wrong (some programs
     # write a stale one) and must not cut rows off; the row limit bounds the reading.
@@ -304,17 +321,13 @@ def _stream_rows(ws: ReadOnlyWorksheet, header_row: int, columns: dict[str, int]
         cell = cells[value_at] if value_at < width else None
         value = cell.value if cell is not None else None
         extra = {name: cells[i].value if i < width else None for name, i in extras}
+        if _blank(code) and _blank(value) and all(_blank(v) for v in extra.values()):
+            continue
         blank_cells.update((number, name) for name, raw in
                            (("code", code), ("value", value), *extra.items()) if raw is None)
-        if (_blank(code) and _blank(value) and all(_blank(v) for v in extra.values())
-                and number not in computed):  # a formula with no result is reported
-            continue
-        if number in hidden_rows:
-            hidden.append(number)  # never imported silently: the check warns
-            continue
         value_format = getattr(cell, "number_format", None) if isinstance(
             value, (int, float)) else None
         rows.append(SheetRow(number, code, value, value_format, **extra))
     if progress is not None:
         progress(1.0)
-    return tuple(rows), blank_cells, tuple(hidden)
+    return tuple(rows), blank_cells
