@@ -19,6 +19,7 @@ import pandas as pd
 from nq57 import status
 from nq57.cells import missing, real, text
 from nq57.db import Store
+from nq57.evidence import demo as demo_evidence
 from nq57.revisions import NewValue, UploadMeta, record_upload
 
 DEMO_PERIODS = ("2026-Q1", "2026-Q2", "2026-Q3")
@@ -129,6 +130,7 @@ def load(store: Store, con: duckdb.DuckDBPyConnection) -> None:
         last = period == DEMO_PERIODS[-1]
         _store(store, con, period, _period_values(rows, rng, last),
                _report_deadline(store, con, period), rng)
+    demo_evidence.load(store, con, DEMO_PERIODS, DEMO_PERIODS_START)
 
 
 def present(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> bool:
@@ -148,4 +150,5 @@ def load_unless_present(store: Store) -> bool:
 def remove(store: Store) -> None:
     """Delete the demo uploads and their values; real reports are untouched."""
     with store.transaction() as con:
+        demo_evidence.remove(store, con)
         store.execute("revisions/remove_demo", con)

@@ -5,7 +5,7 @@ before a briefing."""
 import streamlit as st
 
 from nq57 import charts, labels, tables
-from ui import data, widgets
+from ui import data, evidence, widgets
 
 view = st.session_state["filters"]
 widgets.page_header("by_unit", view)
@@ -19,11 +19,8 @@ st.caption(labels.UNIT_TEXTS["ranking_note"])
 st.plotly_chart(charts.unit_ranking_bar(ranked), width="stretch", key="ranking")
 unit_table = tables.unit_table(ranked)
 widgets.table(unit_table, key="units", period=view.period, downloads=False)
-widgets.download_buttons(
-    unit_table, key="units", period=view.period,
-    briefing=widgets.briefing(view, gaps, data.status_change(view.period, view.units,
-                                                             view.group),
-                              extra=[unit_table]))
+widgets.download_buttons(unit_table, key="units", period=view.period,
+                         report=widgets.view_scope(view))
 
 st.subheader(labels.UNIT_TEXTS["heatmap"])
 st.plotly_chart(charts.status_heatmap(ranked), width="stretch", key="heatmap")
@@ -52,3 +49,5 @@ if unit_tasks.empty:
 else:
     widgets.table(tables.task_table(unit_tasks), key="unit_tasks",
                   period=f"{unit}-{view.period}")
+
+evidence.compare_section(view.period, view.units, view.group)

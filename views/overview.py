@@ -6,7 +6,7 @@ import streamlit as st
 
 from nq57 import charts, fmt, labels, status, tables
 from nq57.untrusted import markdown_text as md
-from ui import data, nav, widgets
+from ui import data, evidence, nav, widgets
 
 view = st.session_state["filters"]
 widgets.page_header("overview", view)
@@ -15,6 +15,7 @@ gaps = data.gaps(view.period, view.units, view.group)
 widgets.guard(gaps)
 change = data.status_change(view.period, view.units, view.group)
 widgets.status_cards(change)
+evidence.status_views_section(view.period, view.units, view.group)
 
 st.subheader(labels.OVERVIEW_TEXTS["red"])
 red = gaps[gaps["status"] == "red"]
@@ -53,4 +54,4 @@ st.subheader(labels.OVERVIEW_TEXTS["gaps"])
 gap_table = tables.gap_table(gaps, view.to_params())
 widgets.table(gap_table, key="gaps", period=view.period, downloads=False)
 widgets.download_buttons(gap_table, key="gaps", period=view.period,
-                         briefing=widgets.briefing(view, gaps, change))
+                         report=widgets.view_scope(view))

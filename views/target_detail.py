@@ -7,7 +7,7 @@ import streamlit as st
 
 from nq57 import charts, fmt, labels, status, tables
 from nq57.untrusted import markdown_text as md
-from ui import data, filters, widgets
+from ui import data, evidence, filters, widgets
 
 view = st.session_state["filters"]
 widgets.page_header("target_detail", view, share=False)
@@ -115,3 +115,6 @@ else:
             parts.append(f"{labels.COLUMN_LABELS['evidence']}: "
                          + widgets.evidence_markdown(row["evidence"]))
         st.markdown(" · ".join(parts))
+
+st.subheader(labels.TABLE_TITLES["evidence_log"])
+evidence.item_history(code, target["reporting_unit"], key="evidence_log")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from nq57 import incidents, labels
 from nq57.bootstrap import prepare
 from nq57.catalogue import UnknownCode
-from nq57.cli import catalogue, excel, status, store
+from nq57.cli import briefing, catalogue, evidence, excel, status, store
 from nq57.cli.common import EXIT_REFUSED, EXIT_USAGE, Refused, complain
 from nq57.db import Store, StoreProblem, env_path
 from nq57.files import PathProblem
@@ -23,7 +23,7 @@ from nq57.periods import PeriodError
 from nq57.untrusted import OddCharacters
 
 # The order commands are listed in `--help`.
-COMMAND_MODULES = (catalogue, status, excel, store)
+COMMAND_MODULES = (catalogue, status, excel, evidence, store, briefing)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,7 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PathProblem as exc:  # a path that cannot be read or written
         complain(f"Lỗi: {exc}")
         return EXIT_USAGE
-    except (UnknownCode, PeriodError, Refused, StoreProblem, OddCharacters, ValueError) as exc:
+    except (UnknownCode, PeriodError, Refused, StoreProblem, OddCharacters, ValueError,
+            PermissionError, LookupError) as exc:
         complain(f"Lỗi: {exc}")
         return EXIT_REFUSED
     except Exception as exc:  # a bug: a Vietnamese line here, the traceback in the log
