@@ -257,9 +257,10 @@ def commit(store: Store, inspection: Inspection, by: str,
     meta = UploadMeta(
         unit=inspection.unit, period=inspection.period, file_name=inspection.file_name,
         sha256=inspection.sha256, uploaded_by=by.strip(), rows_read=len(inspection.entries),
-        source="excel", at=at,  # None: taken inside the transaction, at commit
+        source="excel", at=at,
     )
     with store.transaction() as con:
+        meta = replace(meta, at=meta.at or datetime.now())  # the moment it takes effect
         result = revisions.record_upload(store, con, meta, inspection.values)
         if result.changed_anything:
             locks.require_open(store, con, actor, inspection.period, change="import",

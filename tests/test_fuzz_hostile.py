@@ -23,7 +23,7 @@ from hypothesis import strategies as hs
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from nq57 import exports, imports, output, status, tables, untrusted
+from nq57 import briefing, exports, imports, output, policy, status, tables, untrusted
 from nq57.db import Store
 from nq57.untrusted import is_formula_like
 from tests.app.apptools import live_links
@@ -73,21 +73,16 @@ def assert_files_safe(store: Store) -> None:
         for column in TEXT_COLUMNS:
             assert not is_formula_like(row[column]), (column, row[column])
         assert "inf" not in row["Giá trị"].lower() and "nan" not in row["Giá trị"].lower()
-    brief = exports.briefing(title="Thử", period_label="Quý III/2026", filters=(),
-                             as_of=status.clock.today(), change=status_change(store),
-                             gaps=status.gaps(store, "2026-Q3"), extra=[history])
-    assert exports.briefing_pdf(brief)[:4] == b"%PDF"
+    report = briefing.build(store, briefing.Scope("2026-Q3"), actor=policy.SYSTEM,
+                            as_of="2026-11-23")
+    assert briefing.render(report, "pdf")[:4] == b"%PDF"
+    assert formula_cells(briefing.render(report, "xlsx")) == []
     frame = store.frame("revisions/history", item="1.1.1", unit=None)
     fields = ["value", "note", "evidence", "recorded_by", "file_name"]
     for line in csv.DictReader(io.StringIO(output.render(frame, fields, "csv"))):
         assert not any(is_formula_like(line[f]) for f in fields[1:])
     for record in json.loads(output.render(frame, fields, "json")):
         assert record["value"] is None or math.isfinite(record["value"])
-
-
-def status_change(store: Store):
-    from nq57 import summary
-    return summary.status_change(store, "2026-Q3", as_of="2026-11-23")
 
 
 def assert_numbers_finite(store: Store) -> None:
