@@ -110,7 +110,9 @@ async def upload(context: Any, base: str, unit: str, period: str, file: Path,
     await box.press("Enter")
     await settle(page)
     started = time.perf_counter()
-    await page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(file))
+    uploader = page.get_by_test_id("stFileUploader").filter(
+        has_text=labels.EXCEL_PAGE["uploader"])  # not the evidence uploaders below it
+    await uploader.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(file))
     confirm = page.get_by_role("button", name=labels.EXCEL_PAGE["confirm"])
     await confirm.wait_for(timeout=WAIT_MS)
     await settle(page)
