@@ -8,8 +8,6 @@ inside tables, never as Markdown; a link is a button clearly labelled external.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -17,17 +15,18 @@ from nq57 import charts, fmt, labels, locks, policy, tables
 from nq57.evidence import preview, records, sniff
 from nq57.evidence.vault import VaultError
 from nq57.periods import parse_period
+from nq57.untrusted import markdown_text
 from ui import data, session, widgets
 
 T = labels.REVIEW_PAGE
 E_T = labels.EVIDENCE_PAGE
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 UPLOAD_TYPES = ["pdf", "png", "jpg", "jpeg", "docx", "xlsx", "pptx"]
 
 
 def literal(text: object) -> str:
-    """Text for st.error/st.success that Markdown leaves as written."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    """Text for st.error/st.success that Markdown leaves as written (GFM autolinks
+    included): nq57.untrusted.markdown_text, the one escaper."""
+    return markdown_text(text)
 
 
 def refusal(exc: Exception) -> None:
