@@ -10,6 +10,7 @@ import streamlit as st
 from nq57 import explanations, imports, labels, tables
 from nq57.explanations import Given
 from nq57.imports import Inspection
+from nq57.untrusted import markdown_text as md
 from ui import data, widgets
 
 T = labels.EXPLANATION_FORM
@@ -46,11 +47,12 @@ def ask(inspection: Inspection) -> None:
         for row in rows.to_dict(orient="records"):
             code = row["item_code"]
             with st.container(border=True):
-                st.markdown(f"**{code} — {row['name']}** · "
-                            f"{labels.status_label(row['status'])}" if row["status"] else
-                            f"**{code} — {row['name']}**")
+                heading = f"**{md(code)} — {md(row['name'])}**"
+                if row["status"]:
+                    heading += f" · {labels.status_label(row['status'])}"
+                st.markdown(heading)
                 if row["reason"]:
-                    st.caption(row["reason"])
+                    st.caption(md(row["reason"]))
                 known = explanations.cause_code(row["cause"])
                 st.text_area(f"{labels.EXCEL_HEADERS['explanation']} — {code}",
                              value=row["explanation"], max_chars=explanations.MAX_LENGTH,
