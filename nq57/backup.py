@@ -21,8 +21,9 @@ from typing import Any
 
 import duckdb
 
-from nq57 import db, labels
+from nq57 import audit, db, labels, policy
 from nq57.db import Store
+from nq57.policy import Actor
 
 FORMAT = "nq57-backup"
 FORMAT_VERSION = 1
@@ -98,12 +99,14 @@ def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 # --- backup ---------------------------------------------------------------------
 
-def backup(store: Store, target: Path | str) -> Manifest:
+def backup(store: Store, actor: Actor, target: Path | str) -> Manifest:
     """Write every table of the store to `target`, a new or empty directory.
 
     All tables are read in one transaction, so the copy is one consistent moment
     even while the dashboard keeps writing. An existing backup is never overwritten.
+    The audit entry is written in that transaction, so the copy holds it too.
     """
+    policy.require(actor, policy.BACKUP)
     target = Path(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise BackupError(_MESSAGES["target_not_empty"].format(path=target))
@@ -115,7 +118,9 @@ def backup(store: Store, target: Path | str) -> Manifest:
         raise BackupError(_MESSAGES["cannot_write"].format(path=target, error=exc)) from exc
     written: list[Path] = []
     try:
-        with store.connect() as con, db.atomic(con):
+        with store.transaction() as con:
+            audit.record(store, con, actor, "backup", object_type="backup",
+                         object_id=str(target))
             copies = []
             for table in _tables(con):
                 file = target / f"{table}.parquet"
@@ -223,12 +228,15 @@ def _remove(path: Path) -> None:
         file.unlink(missing_ok=True)
 
 
-def restore(store: Store, source: Path | str, *, force: bool = False) -> RestoreResult:
+def restore(store: Store, actor: Actor, source: Path | str, *,
+            force: bool = False) -> RestoreResult:
     """Replace the store's database with the backup in `source`.
 
     Refused when the database holds values reported by people (demo values do not
-    count) unless `force`; the replaced file is kept beside it either way.
+    count) unless `force`; the replaced file is kept beside it either way. The restored
+    database records who restored it, from where, and where the replaced file went.
     """
+    policy.require(actor, policy.RESTORE)
     source = Path(source)
     manifest = read_manifest(source)
     latest = db.migration_files()[-1][0]
@@ -243,6 +251,11 @@ def restore(store: Store, source: Path | str, *, force: bool = False) -> Restore
     except BaseException:
         _remove(staging)
         raise
+    with store.transaction() as con:
+        audit.record(store, con, actor, "restore", object_type="backup",
+                     object_id=str(source), after={
+                         "backup_created_at": manifest.created_at, "rows": manifest.rows,
+                         "replaced_file": None if replaced is None else str(replaced)})
     return RestoreResult(manifest, replaced)
 
 

@@ -9,9 +9,7 @@ committing writes the upload record and its values together or not at all.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import math
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,14 +19,15 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from nq57 import catalogue, labels, revisions
+from nq57 import audit, catalogue, labels, policy, revisions
 from nq57.db import Store
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
 from nq57.excel.check import Checked, Context, Entry, Item
-from nq57.excel.problems import FileRefused, Problem
+from nq57.excel.problems import FileRefused, Problem, problem
 from nq57.excel.safety import DEFAULT_LIMITS, Limits
 from nq57.periods import PeriodError, parse_period
+from nq57.policy import Actor
 from nq57.revisions import NewValue, RecordResult, UploadMeta
 from nq57.text import compact
 
@@ -141,10 +140,15 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
 
 def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = None,
             period: str | None = None, limits: Limits = DEFAULT_LIMITS,
-            progress: Callable[[float], None] | None = None) -> Inspection:
-    """Judge an uploaded file completely without storing anything."""
+            progress: Callable[[float], None] | None = None,
+            actor: Actor | None = None) -> Inspection:
+    """Judge an uploaded file completely without storing anything. With `actor`, the
+    rows of a unit the account may not report for are errors too."""
     digest = sha256(data)
     base = {"file_name": file_name, "sha256": digest, "size": len(data)}
+    if actor is not None and actor.role not in policy.MATRIX[policy.REPORT]:
+        return Inspection(**base, problems=(Problem(
+            "not_allowed", str(policy.PermissionDenied(actor, policy.REPORT))),))
     try:
         safety.check_bytes(data, file_name, limits)
         sheet = read.read_workbook(data, file_name, limits=limits, progress=progress)
@@ -164,13 +168,31 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
             found = store.rows("revisions/find_upload_by_hash", con, sha256=digest,
                                unit=checked.unit, period=checked.period)
             duplicate = found[0] if found else None
+    problems = checked.problems
+    if actor is not None and checked.unit is not None:
+        problems += _unit_refusals(actor, checked, sheet.sheet, sheet.columns.get("value"))
     return Inspection(
         **base, unit=checked.unit, period=checked.period, entries=checked.entries,
-        problems=checked.problems, warnings=checked.warnings,
+        problems=problems, warnings=checked.warnings,
         preview=preview if preview is not None else _empty_preview(),
         sheet=sheet.sheet, header_row=sheet.header_row, columns=sheet.columns,
         duplicate_of=duplicate,
     )
+
+
+def _unit_refusals(actor: Actor, checked: Checked, sheet: str | None,
+                   value_column: str | None) -> tuple[Problem, ...]:
+    """Each reported row of a unit the account does not report for, as an error at its
+    cell (nothing of the file is then stored)."""
+    unit = checked.unit
+    if unit is None or policy.allowed(actor, policy.REPORT, unit):
+        return ()
+    found = tuple(
+        problem("not_your_unit", sheet=sheet, row=entry.row, column=value_column,
+                who=actor.label, unit=unit, code=entry.item_code)
+        for entry in checked.entries if entry.value is not None)
+    return found or (Problem("not_allowed", str(policy.PermissionDenied(
+        actor, policy.REPORT, unit))),)
 
 
 def _number(value: object) -> float | None:
@@ -206,33 +228,46 @@ def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> 
 
 # --- commit: one transaction ---------------------------------------------------------
 
-def commit(store: Store, inspection: Inspection, by: str,
+def commit(store: Store, actor: Actor, inspection: Inspection,
            at: datetime | None = None) -> RecordResult:
     """Store an accepted inspection: the upload record and every changed value in one
-    transaction. An identical file sent again changes nothing."""
+    transaction, signed by the account. An identical file sent again changes nothing."""
     if not inspection.accepted or inspection.unit is None or inspection.period is None:
         raise NotAccepted(labels.IMPORT_CLI["refused"].format(
             file=inspection.file_name, count=len(inspection.problems)))
+    policy.require(actor, policy.REPORT, inspection.unit)
     meta = UploadMeta(
         unit=inspection.unit, period=inspection.period, file_name=inspection.file_name,
-        sha256=inspection.sha256, uploaded_by=by.strip(), rows_read=len(inspection.entries),
-        source="excel", at=at or datetime.now(),
+        sha256=inspection.sha256, uploaded_by=actor.signature,
+        rows_read=len(inspection.entries), source="excel", at=at or datetime.now(),
     )
     with store.transaction() as con:
-        return revisions.record_upload(store, con, meta, inspection.values)
+        result = revisions.record_upload(store, con, meta, inspection.values)
+        if result.upload_id is not None:
+            audit.record(store, con, actor, "import", object_type="upload",
+                         object_id=str(result.upload_id), after={
+                             "unit": meta.unit, "period": meta.period,
+                             "file_name": meta.file_name, "sha256": meta.sha256,
+                             "stored": result.stored, "unchanged": result.unchanged},
+                         at=meta.at)
+        return result
 
 
-def import_file(store: Store, data: bytes, file_name: str, *, by: str,
+def import_file(store: Store, data: bytes, file_name: str, *, actor: Actor | None,
                 unit: str | None = None, period: str | None = None, dry_run: bool = False,
                 limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
-    """Inspect and, if accepted and not a dry run, commit: what the CLI does."""
-    inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits)
+    """Inspect and, if accepted and not a dry run, commit: what the CLI does. Without an
+    account only a dry run is possible."""
+    inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits,
+                         actor=actor)
     if not inspection.accepted or dry_run:
         return inspection, None
-    return inspection, commit(store, inspection, by)
+    if actor is None:
+        raise NotAccepted(labels.ACCOUNT_MESSAGES["need_user"])
+    return inspection, commit(store, actor, inspection)
 
 
-def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
+def import_path(store: Store, path: Path, *, actor: Actor | None, unit: str | None = None,
                 period: str | None = None, dry_run: bool = False,
                 limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
     """import_file() for a file on disk, never reading more than the size limit.
@@ -241,7 +276,7 @@ def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
         data = safety.read_limited(path, limits=limits)
     except FileRefused as refused:
         return Inspection(path.name, "", path.stat().st_size, problems=(refused.problem,)), None
-    return import_file(store, data, path.name, by=by, unit=unit, period=period,
+    return import_file(store, data, path.name, actor=actor, unit=unit, period=period,
                        dry_run=dry_run, limits=limits)
 
 
@@ -260,21 +295,6 @@ def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:
         [{"severity": p.severity, "sheet": p.sheet, "row": p.row, "cell": p.cell,
           "message": p.message} for p in problems],
         columns=["severity", "sheet", "row", "cell", "message"])
-
-
-# --- revocation from the page ----------------------------------------------------------
-
-ADMIN_PIN_VARIABLE = "NQ57_ADMIN_PIN"
-
-
-def revocation_enabled() -> bool:
-    """The page offers revocation only when an admin PIN is configured."""
-    return bool(os.environ.get(ADMIN_PIN_VARIABLE, "").strip())
-
-
-def pin_matches(given: str) -> bool:
-    expected = os.environ.get(ADMIN_PIN_VARIABLE, "").strip()
-    return bool(expected) and hmac.compare_digest(given.strip().encode(), expected.encode())
 
 
 # --- the template -------------------------------------------------------------------

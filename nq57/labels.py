@@ -118,6 +118,7 @@ MESSAGES: dict[str, str] = {
     ),
     "unknown_group": "Không có nhóm chỉ tiêu «{code}». Các nhóm hiện có: {known}.",
     "unknown_item": "Không có chỉ tiêu hoặc nhiệm vụ mã «{code}».",
+    "need_reason": "Hãy ghi lý do (văn bản, quyết định) của việc thay đổi.",
     "bad_date": "Không hiểu ngày «{text}». Hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-06-30.",
     "no_database": (
         "Chưa có cơ sở dữ liệu tại {path}. Hãy chạy: python -m nq57 init (thêm --demo để nạp "
@@ -695,6 +696,10 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Dòng {row}: có ghi chú hoặc minh chứng nhưng chưa có giá trị thực hiện; dòng này "
         "không được ghi nhận."
     ),
+    "not_your_unit": (
+        "Ô {cell}: tài khoản «{who}» không báo cáo cho đơn vị {unit}; giá trị của {code} không "
+        "được lưu."
+    ),
 }
 
 EXCEL_PAGE: dict[str, str] = {
@@ -871,4 +876,159 @@ POLICY_TEXTS: dict[str, str] = {
     "denied": "Tài khoản «{who}» ({role}) không có quyền {action}.",
     "denied_unit": "Tài khoản «{who}» không có quyền {action} cho đơn vị {unit}.",
     "system_actor": "Hệ thống",
+    "unknown_account": "(tài khoản không tồn tại)",
+    "anonymous_actor": "Khách (chưa đăng nhập)",
+}
+
+# What accounts.py says when an account cannot be created, changed or used.
+ACCOUNT_MESSAGES: dict[str, str] = {
+    "bad_name": (
+        "Tên tài khoản «{name}» không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và các dấu "
+        ". _ - (2 đến 64 ký tự), ví dụ canbo.snv."
+    ),
+    "password_short": "Mật khẩu cần ít nhất {minimum} ký tự.",
+    "password_long": "Mật khẩu dài quá {maximum} ký tự.",
+    "password_name": "Mật khẩu không được chứa tên tài khoản.",
+    "bad_email": "Địa chỉ e-mail «{email}» không hợp lệ.",
+    "display_name_long": "Họ tên hiển thị dài quá {maximum} ký tự.",
+    "bad_role": "Không có vai trò «{role}». Các vai trò: {roles}.",
+    "units_not_staff": "Chỉ tài khoản cán bộ báo cáo (staff) mới gắn với đơn vị.",
+    "staff_needs_unit": "Tài khoản cán bộ báo cáo cần ít nhất một đơn vị (--unit MÃ).",
+    "collective_unit": (
+        "«{unit}» là một nhóm đơn vị, không phải một đơn vị báo cáo; hãy chọn đơn vị cụ thể."
+    ),
+    "needs_password_or_email": (
+        "Tài khoản cần một mật khẩu hoặc một e-mail để đăng nhập một lần (SSO)."
+    ),
+    "exists": "Đã có tài khoản «{name}».",
+    "email_taken": "E-mail «{email}» đã gắn với một tài khoản khác.",
+    "unknown": "Không có tài khoản «{name}».",
+    "disabled": "Tài khoản «{name}» đã bị vô hiệu hóa.",
+    "need_user": (
+        "Hãy cho biết tài khoản thực hiện: --user TÊN (hoặc biến môi trường NQ57_USER)."
+    ),
+    "first_must_be_admin": (
+        "Chưa có quản trị viên nào: tài khoản đầu tiên phải có vai trò admin."
+    ),
+    "last_admin": (
+        "«{name}» là quản trị viên cuối cùng đang hoạt động; hãy tạo quản trị viên khác trước."
+    ),
+    "passwords_differ": "Hai lần nhập mật khẩu không khớp.",
+    "no_password_input": (
+        "Hãy đưa mật khẩu qua đầu vào chuẩn với --password-stdin, ví dụ: "
+        "printf '%s\\n' \"$MAT_KHAU\" | python -m nq57 user add …"
+    ),
+}
+
+SIGN_IN_TEXTS: dict[str, str] = {
+    "wrong": "Tên tài khoản hoặc mật khẩu không đúng.",
+    "locked": (
+        "Đăng nhập tạm thời bị khóa vì nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút."
+    ),
+    "disabled": "Tài khoản này đã bị vô hiệu hóa. Vui lòng liên hệ quản trị viên.",
+    "no_access": (
+        "E-mail {email} chưa được cấp quyền truy cập bảng điều khiển. Vui lòng liên hệ quản trị "
+        "viên để được tạo tài khoản."
+    ),
+    "ended": "Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.",
+    "ended_expired_idle": (
+        "Phiên làm việc đã hết hạn do lâu không thao tác. Vui lòng đăng nhập lại."
+    ),
+    "ended_expired_absolute": (
+        "Phiên làm việc đã quá thời hạn tối đa. Vui lòng đăng nhập lại."
+    ),
+    "ended_disabled": "Tài khoản đã bị vô hiệu hóa; phiên làm việc đã kết thúc.",
+    "ended_password_reset": "Mật khẩu đã được đổi; vui lòng đăng nhập lại.",
+    "ended_sign_out": "Đã đăng xuất.",
+    "audit_client": "từ máy {client}",
+    "audit_locked": "tạm khóa đến {until}, máy {client}",
+    "audit_disabled": "mật khẩu đúng nhưng tài khoản bị vô hiệu hóa, máy {client}",
+    "audit_no_access": "đăng nhập một lần (SSO) không có tài khoản tương ứng, máy {client}",
+}
+
+SESSION_END_REASONS: dict[str, str] = {
+    "sign_out": "đăng xuất",
+    "expired_idle": "hết hạn do lâu không thao tác",
+    "expired_absolute": "quá thời hạn tối đa",
+    "disabled": "tài khoản bị vô hiệu hóa",
+    "password_reset": "mật khẩu được đặt lại",
+    "demo_removed": "tài khoản minh họa đã xóa",
+}
+
+# What each kind of audit entry is called on the audit page (besides ACTION_LABELS).
+AUDIT_ACTION_LABELS: dict[str, str] = {
+    "sign_in": "Đăng nhập",
+    "sign_in_failed": "Đăng nhập sai",
+    "sign_in_locked": "Tạm khóa đăng nhập",
+    "sign_in_refused": "Từ chối đăng nhập",
+    "sign_out": "Đăng xuất",
+    "session_end": "Kết thúc phiên",
+    "create_account": "Tạo tài khoản",
+    "update_account": "Sửa tài khoản",
+    "disable_account": "Vô hiệu hóa tài khoản",
+    "enable_account": "Kích hoạt lại tài khoản",
+    "reset_password": "Đặt lại mật khẩu",
+    "remove_demo_accounts": "Xóa tài khoản minh họa",
+    "import": "Nhập số liệu",
+    "revoke_upload": "Thu hồi lần nhập",
+    "change_settings": "Đổi thiết lập",
+    "correct_catalogue": "Sửa danh mục",
+    "assign_lead": "Giao đơn vị chủ trì",
+    "load_demo": "Nạp số liệu minh họa",
+    "remove_demo": "Xóa số liệu minh họa",
+    "backup": "Sao lưu",
+    "restore": "Khôi phục",
+}
+
+REVOKE_MESSAGES: dict[str, str] = {
+    "need_reason": "Hãy ghi lý do thu hồi.",
+    "unknown": "Không có lần nhập số {upload}.",
+    "already": "Lần nhập số {upload} đã bị thu hồi trước đó.",
+}
+
+CORRECTION_MESSAGES: dict[str, str] = {
+    "need_reason": "Hãy ghi lý do (văn bản, quyết định) của việc sửa.",
+    "reason_long": "Lý do dài quá {maximum} ký tự.",
+    "not_a_number": "«{value}» không phải là một số.",
+    "negative": "Ngưỡng không được âm.",
+    "over_100": "Ngưỡng tính bằng % không được quá 100.",
+    "bad_comparator": "Phép so sánh «{value}» không hợp lệ; chọn một trong: {known}.",
+    "deadline_range": "Thời hạn phải nằm trong các năm {first}–{last}.",
+    "bad_name": "Tên cần có chữ và không dài quá {maximum} ký tự.",
+    "bad_field": "Không sửa được trường «{field}». Các trường sửa được — {known}.",
+    "bad_unit_code": (
+        "Mã đơn vị «{code}» không hợp lệ: 2–20 chữ in hoa không dấu, chữ số hoặc dấu _."
+    ),
+    "bad_kind": "Loại đơn vị «{kind}» không hợp lệ; chọn một trong: {known}.",
+    "unit_exists": "Đã có đơn vị mã {code}.",
+    "contradiction": "Không sửa vì danh mục sẽ mâu thuẫn: {problems}.",
+}
+
+
+def audit_action_label(action: str) -> str:
+    """What an audit entry's action is called: its Vietnamese name, else the code."""
+    if action in AUDIT_ACTION_LABELS:
+        return AUDIT_ACTION_LABELS[action]
+    if action in ACTION_LABELS:
+        return ACTION_LABELS[action][:1].upper() + ACTION_LABELS[action][1:]
+    return action
+
+
+# What `python -m nq57 user …`, `correct` and the commands that now act for an account say.
+CLI_ACCOUNT_TEXTS: dict[str, str] = {
+    "password_prompt": "Mật khẩu mới: ",
+    "password_again": "Nhập lại mật khẩu: ",
+    "added": "Đã tạo tài khoản {name} ({role}; đơn vị: {units}).",
+    "first_admin": (
+        "Đây là quản trị viên đầu tiên, được tạo bởi người dùng hệ điều hành {os_user} "
+        "(người có quyền đọc tệp cơ sở dữ liệu)."
+    ),
+    "updated": "Đã cập nhật tài khoản {name} ({role}; đơn vị: {units}).",
+    "disabled": "Đã vô hiệu hóa tài khoản {name}; các phiên đăng nhập của tài khoản đã kết thúc.",
+    "enabled": "Đã kích hoạt lại tài khoản {name}.",
+    "password_reset": (
+        "Đã đặt lại mật khẩu của {name}; các phiên đăng nhập của tài khoản đã kết thúc."
+    ),
+    "corrected": "Đã sửa {field} của {code}: {before} → {after}.",
+    "unit_added": "Đã thêm đơn vị {code}: {name}.",
 }

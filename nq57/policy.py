@@ -78,9 +78,19 @@ class Actor:
         """How the account is named in histories: its display name, else its name."""
         return self.display_name or self.name
 
+    @property
+    def signature(self) -> str:
+        """How a write is signed in the data (uploads, revocations, assignments): the
+        display name with the account name, so both a person and the log can read it."""
+        return f"{self.display_name} ({self.name})" if self.display_name else self.name
+
 
 # The software itself, for what no person does: creating a database and its demo data.
 SYSTEM = Actor("system", ADMIN, display_name=labels.POLICY_TEXTS["system_actor"])
+
+# Whoever reads the dashboard without signing in, where reading so is allowed (the
+# setting allow_anonymous_read): a viewer with no name.
+ANONYMOUS = Actor("anonymous", VIEWER, display_name=labels.POLICY_TEXTS["anonymous_actor"])
 
 
 class PermissionDenied(PermissionError):

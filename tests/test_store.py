@@ -149,8 +149,16 @@ SAMPLE_PARAMS = {
     "deadline_passed": False, "report_overdue": False, "checksum": "probe",
     "version": 999, "path": "unused", "previous": "2026-Q2", "code": "1.5.23",
     "since": datetime(2026, 1, 1), "actor": "probe", "action": "probe",
-    "happened_at": datetime(2026, 11, 1), "role": "admin", "object_type": "probe",
+    "happened_at": datetime(2026, 11, 1), "role": "admin", "object_type": "target",
     "object_id": "probe", "before": None, "after": None, "note": None,
+    "account": "probe", "display_name": "Probe", "units": ["SNV"], "email": "p@example.vn",
+    "password_hash": None, "demo": False, "changed_by": "probe",
+    "changed_at": datetime(2026, 11, 1), "disabled": False, "token_sha256": "0" * 64,
+    "account_name": "probe", "method": "password", "client": "local",
+    "created_at": datetime(2026, 11, 1), "session_id": 1, "ended_at": datetime(2026, 11, 2),
+    "end_reason": "sign_out", "last_seen_at": datetime(2026, 11, 2), "name_sha256": "0" * 64,
+    "at": datetime(2026, 11, 1), "succeeded": False, "field": "threshold_low",
+    "corrected_by": "probe", "corrected_at": datetime(2026, 11, 1),
 }
 # Run by every database creation (bootstrap), so every test's fixture executes them;
 # backup/ statements take table names and files, and tests/test_backup.py runs them all.

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable
 
-from nq57 import clock
+from nq57 import accounts, clock, labels
 from nq57.db import Store
 from nq57.output import FORMATS
+from nq57.policy import Actor
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -58,3 +60,37 @@ def os_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "không rõ"
+
+
+# --- the acting account -----------------------------------------------------------
+
+USER_VARIABLE = "NQ57_USER"
+
+
+def with_user(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """--user NAME (default NQ57_USER): the account a writing command acts for."""
+    parser.add_argument("--user", default=os.environ.get(USER_VARIABLE) or None,
+                        help="tài khoản thực hiện (mặc định: biến môi trường NQ57_USER)")
+    return parser
+
+
+def acting(store: Store, args: argparse.Namespace) -> Actor:
+    """The account named by --user / NQ57_USER: it must exist and be enabled; what it
+    may do is checked by the core. Refused (exit 1) otherwise."""
+    if not getattr(args, "user", None):
+        raise Refused(labels.ACCOUNT_MESSAGES["need_user"])
+    return accounts.actor_for(store, args.user)
+
+
+def read_password(args: argparse.Namespace) -> str:
+    """The new password from standard input (--password-stdin: its first line), or
+    typed twice at a terminal. Never echoed, never printed."""
+    if getattr(args, "password_stdin", False):
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise Refused(labels.ACCOUNT_MESSAGES["no_password_input"])
+    first = getpass.getpass(labels.CLI_ACCOUNT_TEXTS["password_prompt"])
+    second = getpass.getpass(labels.CLI_ACCOUNT_TEXTS["password_again"])
+    if first != second:
+        raise Refused(labels.ACCOUNT_MESSAGES["passwords_differ"])
+    return first

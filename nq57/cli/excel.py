@@ -14,17 +14,19 @@ from nq57.cli.common import (
     EXIT_REFUSED,
     EXIT_USAGE,
     Commands,
+    acting,
     command,
     complain,
-    os_user,
     say,
     with_format,
+    with_user,
 )
 from nq57.db import Store
 from nq57.excel.check import normalise_code
 from nq57.excel.problems import Problem
 from nq57.output import records, render
 from nq57.periods import parse_period
+from nq57.policy import PermissionDenied
 
 IMPORT_FORMATS = ("text", "json")
 UPLOAD_FIELDS = ("id", "unit_code", "period_code", "file_name", "sha256", "rows_read",
@@ -96,9 +98,14 @@ def _import_text(inspection: imports.Inspection, result: revisions.RecordResult 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
     path = Path(args.file)
+    # A dry run only checks the file; with an account it also checks what it may report.
+    actor = acting(store, args) if args.user or not args.dry_run else None
     try:
         inspection, result = imports.import_path(
-            store, path, by=args.by, unit=args.unit, period=args.period, dry_run=args.dry_run)
+            store, path, actor=actor, unit=args.unit, period=args.period,
+            dry_run=args.dry_run)
+    except PermissionDenied:
+        raise  # a refusal by the policy (a PermissionError), not an unreadable file
     except OSError as exc:
         complain(labels.IMPORT_CLI["unreadable"].format(path=path,
                                                         reason=exc.strerror or exc))
@@ -111,7 +118,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 
 
 def _revoke(store: Store, args: argparse.Namespace) -> int:
-    revisions.revoke_upload(store, args.upload_id, args.by, args.reason)
+    revisions.revoke_upload(store, acting(store, args), args.upload_id, args.reason)
     say(labels.IMPORT_CLI["revoked"].format(upload=args.upload_id))
     return EXIT_OK
 
@@ -145,13 +152,12 @@ def add_commands(commands: Commands) -> None:
     imp.add_argument("--period", help="kỳ báo cáo (mặc định: theo biểu mẫu hoặc cột trong tệp)")
     imp.add_argument("--dry-run", action="store_true", dest="dry_run",
                      help="chỉ kiểm tra, không lưu gì")
-    imp.add_argument("--by", default=os_user(),
-                     help="người báo cáo (mặc định: tên người dùng hệ điều hành)")
+    with_user(imp)
     imp.add_argument("--format", choices=IMPORT_FORMATS, default="text")
     revoke = command(commands, "revoke", _revoke,
                      "thu hồi một lần nhập (các giá trị trở về lần trước)")
     revoke.add_argument("upload_id", type=int, help="số lần nhập (xem lệnh uploads)")
-    revoke.add_argument("--by", required=True, help="người thu hồi")
+    with_user(revoke)
     revoke.add_argument("--reason", required=True, help="lý do thu hồi")
     history = with_format(command(commands, "history", _history,
                                   "lịch sử giá trị của một chỉ tiêu"))
