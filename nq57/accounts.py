@@ -234,9 +234,10 @@ def create(store: Store, actor: Actor | None, name: str, role: str, *,
             raise AccountError(T["exists"].format(name=clean))
         if mail is not None and by_email(store, mail, con) is not None:
             raise AccountError(T["email_taken"].format(email=mail))
-        store.execute("accounts/insert", con, account=clean, display_name=_check_display_name(
-            display_name), role=role, units=codes, email=mail, password_hash=digest,
-            demo=demo, changed_by=doer.name, changed_at=at)
+        store.execute("accounts/insert", con, account=clean,
+                      display_name=_check_display_name(display_name), role=role,
+                      unit_codes=codes, email=mail, password_hash=digest, demo=demo,
+                      changed_by=doer.name, changed_at=at)
         account = get(store, clean, con)
         audit.record(store, con, doer, "create_account", object_type="account",
                      object_id=clean, after=_public(account), at=at)
@@ -271,7 +272,7 @@ def update(store: Store, actor: Actor, name: str, *, role: str | None = None,
         if before.role == policy.ADMIN and new_role != policy.ADMIN:
             _keep_an_admin(store, con, before.name)
         store.execute("accounts/update", con, account=before.name, role=new_role,
-                      units=new_units, display_name=shown, email=mail,
+                      unit_codes=new_units, display_name=shown, email=mail,
                       changed_by=actor.name, changed_at=at)
         after = get(store, before.name, con)
         audit.record(store, con, actor, "update_account", object_type="account",
@@ -356,7 +357,7 @@ def create_demo_accounts(store: Store, con: duckdb.DuckDBPyConnection,
         if get(store, name, con) is not None:
             continue
         store.execute("accounts/insert", con, account=name, display_name=shown, role=role,
-                      units=list(units), email=None, password_hash=hash_password(password),
+                      unit_codes=list(units), email=None, password_hash=hash_password(password),
                       demo=True, changed_by=policy.SYSTEM.name, changed_at=at)
         audit.record(store, con, policy.SYSTEM, "create_account", object_type="account",
                      object_id=name, after=_public(get(store, name, con)), at=at)

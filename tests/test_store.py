@@ -151,7 +151,7 @@ SAMPLE_PARAMS = {
     "since": datetime(2026, 1, 1), "actor": "probe", "action": "probe",
     "happened_at": datetime(2026, 11, 1), "role": "admin", "object_type": "target",
     "object_id": "probe", "before": None, "after": None, "note": None,
-    "account": "probe", "display_name": "Probe", "units": ["SNV"], "email": "p@example.vn",
+    "account": "probe", "display_name": "Probe", "unit_codes": ["SNV"], "email": "p@example.vn",
     "password_hash": None, "demo": False, "changed_by": "probe",
     "changed_at": datetime(2026, 11, 1), "disabled": False, "token_sha256": "0" * 64,
     "account_name": "probe", "method": "password", "client": "local",
