@@ -1,27 +1,41 @@
-"""NQ57 Đồng Nai: the page list and the shared sidebar, nothing else."""
+"""NQ57 Đồng Nai: who is signed in, the pages they may use, the shared sidebar."""
 
 import streamlit as st
 
-from nq57 import labels
+from nq57 import labels, policy
 from nq57.db import StoreBusy
-from ui import data, filters, nav, widgets
-from ui.page_list import PAGES
+from ui import auth, data, filters, nav, widgets
+from ui.page_list import NO_ACCESS_PAGE, SIGN_IN_PAGE, PageSpec, pages_for
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/monitoring:",
                    layout="wide")
 
-page = nav.navigation([
-    st.Page(spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path,
-            default=spec.default)
-    for spec in PAGES
-])
-widgets.vietnamese_builtins()
-st.sidebar.title(labels.APP_TITLE)
-st.sidebar.caption(labels.APP_SUBTITLE)
+
+def _page(spec: PageSpec, *, default: bool | None = None) -> st.Page:
+    return st.Page(spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path,
+                   default=spec.default if default is None else default)
+
+
 try:
-    st.session_state["filters"] = filters.sidebar()
-    if data.demo_present():
-        st.warning(labels.MESSAGES["demo_banner"], icon=":material/science:")
+    signed_in = auth.current_actor()
+    reader = signed_in or (policy.ANONYMOUS if data.anonymous_read() else None)
+    st.session_state[auth.ACTOR] = reader
+    if auth.no_access_message() is not None:
+        pages = [_page(NO_ACCESS_PAGE, default=True)]
+    elif reader is None:
+        pages = [_page(SIGN_IN_PAGE, default=True)]
+    else:
+        specs = pages_for(reader) + ([SIGN_IN_PAGE] if signed_in is None else [])
+        pages = [_page(spec) for spec in specs]
+    page = nav.navigation(pages)
+    widgets.vietnamese_builtins()
+    st.sidebar.title(labels.APP_TITLE)
+    st.sidebar.caption(labels.APP_SUBTITLE)
+    auth.sidebar(signed_in)
+    if reader is not None:
+        st.session_state["filters"] = filters.sidebar()
+        if data.demo_present():
+            st.warning(labels.MESSAGES["demo_banner"], icon=":material/science:")
     page.run()
 except StoreBusy as busy:  # another process holds the file longer than we wait
     st.error(str(busy), icon=":material/hourglass_top:")

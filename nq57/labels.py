@@ -153,6 +153,13 @@ PAGE_TITLES: dict[str, str] = {
     "by_unit": "Theo đơn vị",
     "target_detail": "Chi tiết chỉ tiêu",
     "tasks": "Nhiệm vụ",
+    "upload_history": "Lịch sử nhập số liệu",
+    "audit_log": "Nhật ký hệ thống",
+    "admin_accounts": "Tài khoản",
+    "admin_catalogue": "Sửa danh mục",
+    "admin_units": "Đơn vị",
+    "sign_in": "Đăng nhập",
+    "no_access": "Chưa được cấp quyền",
 }
 
 # The data-entry page, linked from empty states (it may not be installed).
@@ -231,6 +238,14 @@ COLUMN_LABELS: dict[str, str] = {
     "current": "Đang dùng",
     "note": "Ghi chú",
     "evidence": "Minh chứng",
+    "happened_at": "Thời điểm",
+    "actor": "Tài khoản",
+    "actor_role": "Vai trò",
+    "audit_action": "Việc",
+    "object_type": "Đối tượng",
+    "object_id": "Mã đối tượng",
+    "before": "Trước",
+    "after": "Sau",
 }
 
 TABLE_TITLES: dict[str, str] = {
@@ -239,6 +254,7 @@ TABLE_TITLES: dict[str, str] = {
     "completeness": "Tình hình báo cáo",
     "tasks": "Nhiệm vụ",
     "history": "Lịch sử báo cáo",
+    "audit": "Nhật ký hệ thống",
 }
 
 REPORTING_STATUS_LABELS: dict[str, str] = {
@@ -711,8 +727,6 @@ EXCEL_PAGE: dict[str, str] = {
     ),
     "unit": "Đơn vị báo cáo",
     "period": "Kỳ báo cáo",
-    "reporter": "Người báo cáo",
-    "reporter_help": "Họ tên người gửi số liệu; được ghi vào lịch sử của từng giá trị.",
     "step_template": "1. Tải biểu mẫu",
     "template_caption": (
         "Biểu mẫu có sẵn {count} chỉ tiêu, nhiệm vụ do {unit} báo cáo, kỳ {period}; hạn gửi "
@@ -735,7 +749,6 @@ EXCEL_PAGE: dict[str, str] = {
         "Tệp này giống hệt tệp đã nhập lần {upload} ({when}, {by}); không có gì thay đổi."
     ),
     "nothing_changes": "Các giá trị trong tệp trùng với số liệu đang lưu; không có gì để lưu.",
-    "need_reporter": "Hãy ghi tên người báo cáo trước khi xác nhận.",
     "confirm": "Xác nhận lưu",
     "saving": "Đang lưu số liệu…",
     "saved": (
@@ -749,20 +762,15 @@ EXCEL_PAGE: dict[str, str] = {
     "history_item": "Lịch sử giá trị của",
     "no_history": "Chỉ tiêu này chưa có giá trị nào.",
     "revoke": "Thu hồi một lần nhập (quản trị)",
+    "reporter_is_account": "Số liệu được ghi nhận là do {who} báo cáo.",
+    "no_units": "Tài khoản này chưa được gắn với đơn vị báo cáo nào.",
+    "to_history": "Xem các lần nhập và lịch sử giá trị",
     "revoke_help": (
         "Thu hồi làm các giá trị của lần nhập đó trở về giá trị trước; không có gì bị xóa."
     ),
-    "revoke_cli": (
-        "Việc thu hồi một lần nhập do quản trị viên thực hiện bằng lệnh: python -m nq57 revoke "
-        "SỐ_LẦN_NHẬP --by TÊN --reason LÝ_DO"
-    ),
     "revoke_upload": "Lần nhập",
     "revoke_reason": "Lý do thu hồi",
-    "revoke_pin": "Mã PIN quản trị",
-    "revoke_by": "Người thu hồi",
     "revoke_button": "Thu hồi",
-    "revoke_bad_pin": "Mã PIN không đúng.",
-    "revoke_need_reason": "Hãy ghi lý do thu hồi và tên người thực hiện.",
     "revoked": "Đã thu hồi lần nhập số {upload}; các giá trị trở về lần nhập trước.",
     "no_items": "{unit} không chủ trì báo cáo chỉ tiêu, nhiệm vụ nào trong năm {year}.",
     "baseline_period": "{period} (giá trị nền năm {year})",
@@ -1032,3 +1040,191 @@ CLI_ACCOUNT_TEXTS: dict[str, str] = {
     "corrected": "Đã sửa {field} của {code}: {before} → {after}.",
     "unit_added": "Đã thêm đơn vị {code}: {name}.",
 }
+
+# The sign-in page, the sidebar's account box and the pages' own checks.
+AUTH_PAGE: dict[str, str] = {
+    "title": "Đăng nhập",
+    "intro": "Đăng nhập để xem bảng điều khiển và báo cáo số liệu của đơn vị.",
+    "name": "Tên tài khoản",
+    "password": "Mật khẩu",
+    "submit": "Đăng nhập",
+    "sso_button": "Đăng nhập bằng tài khoản cơ quan (SSO)",
+    "or_password": "Hoặc đăng nhập bằng tài khoản và mật khẩu:",
+    "reload_note": (
+        "Vì an toàn, phiên đăng nhập chỉ nằm trong thẻ trình duyệt này: tải lại trang hoặc "
+        "mở thẻ mới sẽ cần đăng nhập lại."
+    ),
+    "demo_title": "Tài khoản minh họa",
+    "demo_caption": (
+        "Cơ sở dữ liệu đang có số liệu minh họa nên có sẵn một tài khoản cho mỗi vai trò. "
+        "Các tài khoản này bị xóa cùng số liệu minh họa."
+    ),
+    "demo_columns_name": "Tài khoản",
+    "demo_columns_role": "Vai trò",
+    "demo_columns_password": "Mật khẩu",
+    "not_signed_in": "Chưa đăng nhập.",
+    "who_line": "{label} ({name})",
+    "units_line": "Đơn vị: {units}",
+    "sign_out": "Đăng xuất",
+    "sign_in_first": "Trang này cần đăng nhập.",
+    "go_sign_in": "Đăng nhập",
+    "no_access_title": "Chưa được cấp quyền truy cập",
+    "no_access_sign_out": "Đăng xuất khỏi tài khoản cơ quan",
+    "no_access_text": (
+        "Tài khoản cơ quan sau đây chưa được cấp quyền truy cập bảng điều khiển. Vui lòng liên "
+        "hệ quản trị viên để được tạo tài khoản với e-mail này."
+    ),
+}
+
+HISTORY_PAGE: dict[str, str] = {
+    "title": "Lịch sử nhập số liệu",
+    "intro": (
+        "Mọi lần nhập số liệu và mọi giá trị đã báo cáo đều được giữ lại. Quản trị viên có thể "
+        "thu hồi một lần nhập (kèm lý do); các giá trị khi đó trở về lần nhập trước."
+    ),
+}
+
+AUDIT_PAGE: dict[str, str] = {
+    "title": "Nhật ký hệ thống",
+    "intro": (
+        "Mọi lần đăng nhập, đăng nhập sai, tạm khóa, nhập và thu hồi số liệu, sửa danh mục, "
+        "tài khoản và thiết lập đều được ghi lại và không thể sửa. Không bao giờ ghi mật khẩu."
+    ),
+    "since": "Từ ngày",
+    "account": "Tài khoản",
+    "action": "Việc",
+    "all": "Tất cả",
+    "count": "{count} mục",
+    "empty": "Không có mục nào khớp với bộ lọc.",
+}
+
+ADMIN_ACCOUNTS: dict[str, str] = {
+    "title": "Tài khoản",
+    "intro": (
+        "Mỗi người dùng một tài khoản với một vai trò; cán bộ báo cáo chỉ báo cáo cho các đơn vị "
+        "được gắn. Mọi thay đổi được ghi vào nhật ký hệ thống."
+    ),
+    "col_name": "Tài khoản",
+    "col_display": "Họ tên",
+    "col_role": "Vai trò",
+    "col_units": "Đơn vị",
+    "col_email": "E-mail (SSO)",
+    "col_password": "Có mật khẩu",
+    "col_state": "Trạng thái",
+    "col_demo": "Minh họa",
+    "enabled": "Đang hoạt động",
+    "disabled": "Đã vô hiệu hóa",
+    "create": "Tạo tài khoản",
+    "name": "Tên tài khoản",
+    "name_help": "Chữ thường không dấu, chữ số và . _ -, ví dụ canbo.snv",
+    "display_name": "Họ tên hiển thị",
+    "role": "Vai trò",
+    "units": "Đơn vị báo cáo",
+    "units_help": "Chỉ dành cho cán bộ báo cáo (staff).",
+    "email": "E-mail đăng nhập một lần (SSO)",
+    "email_help": "Để trống nếu cơ quan không dùng đăng nhập một lần.",
+    "password": "Mật khẩu",
+    "password_help": "Ít nhất 10 ký tự; có thể để trống nếu tài khoản chỉ đăng nhập bằng SSO.",
+    "password_again": "Nhập lại mật khẩu",
+    "create_button": "Tạo tài khoản",
+    "created": "Đã tạo tài khoản {name}.",
+    "change": "Sửa một tài khoản",
+    "account": "Tài khoản",
+    "update_button": "Lưu thay đổi",
+    "updated": "Đã cập nhật tài khoản {name}.",
+    "disable_button": "Vô hiệu hóa",
+    "enable_button": "Kích hoạt lại",
+    "disabled_done": "Đã vô hiệu hóa tài khoản {name}; các phiên đăng nhập đã kết thúc.",
+    "enabled_done": "Đã kích hoạt lại tài khoản {name}.",
+    "new_password": "Mật khẩu mới",
+    "reset_button": "Đặt lại mật khẩu",
+    "reset_done": "Đã đặt lại mật khẩu của {name}; các phiên đăng nhập đã kết thúc.",
+    "sessions": "Đang đăng nhập",
+    "no_sessions": "Không có phiên đăng nhập nào đang mở.",
+}
+
+SESSION_COLUMNS: dict[str, str] = {
+    "id": "Phiên", "account_name": "Tài khoản", "method": "Cách đăng nhập",
+    "client": "Máy", "created_at": "Đăng nhập lúc", "last_seen_at": "Thao tác gần nhất",
+}
+
+ADMIN_CATALOGUE: dict[str, str] = {
+    "title": "Sửa danh mục",
+    "intro": (
+        "Sửa ngưỡng, phép so sánh, thời hạn và đơn vị chủ trì mà không sửa tệp danh mục đã "
+        "chép từ văn bản. Mỗi lần sửa cần lý do (văn bản, quyết định) và được ghi vào nhật ký."
+    ),
+    "targets": "Chỉ tiêu: phép so sánh và ngưỡng",
+    "col_code": "Mã",
+    "col_name": "Chỉ tiêu",
+    "col_comparator": "So sánh",
+    "col_low": "Ngưỡng dưới",
+    "col_high": "Ngưỡng trên",
+    "col_lead": "Đơn vị chủ trì",
+    "col_assumed": "Chủ trì giả định",
+    "target": "Chỉ tiêu",
+    "field": "Sửa",
+    "comparator": "Phép so sánh",
+    "threshold_low": "Ngưỡng dưới",
+    "threshold_high": "Ngưỡng trên",
+    "value": "Giá trị mới",
+    "value_help": (
+        "Phép so sánh: >=, >, <=, <, =, between, qualitative. Ngưỡng: một số (dấu phẩy hoặc "
+        "chấm thập phân); để trống để bỏ ngưỡng trên."
+    ),
+    "reason": "Lý do (văn bản, quyết định)",
+    "save": "Lưu",
+    "corrected": "Đã sửa {field} của {code}: {before} → {after}.",
+    "tasks": "Nhiệm vụ: thời hạn",
+    "task": "Nhiệm vụ",
+    "deadline": "Thời hạn",
+    "leads": "Đơn vị chủ trì",
+    "leads_help": (
+        "Văn bản không nêu đơn vị chủ trì của mọi chỉ tiêu: các giao theo chức năng được đánh "
+        "dấu «giả định» cho đến khi quản trị viên xác nhận."
+    ),
+    "assumed_mark": ", giả định",
+    "item": "Chỉ tiêu, nhiệm vụ",
+    "lead": "Đơn vị chủ trì",
+    "settings": "Thiết lập",
+    "setting": "Thiết lập",
+    "setting_done": "Đã đặt {key} = {value}.",
+    "history": "Các lần sửa danh mục",
+    "no_history": "Danh mục chưa được sửa lần nào.",
+}
+
+SETTINGS_COLUMNS: dict[str, str] = {"key": "Thiết lập", "value": "Giá trị",
+                                    "description": "Ý nghĩa"}
+
+CORRECTION_COLUMNS: dict[str, str] = {
+    "object_type": "Loại", "code": "Mã", "field": "Trường", "value": "Giá trị mới",
+    "corrected_by": "Người sửa", "corrected_at": "Thời điểm", "reason": "Lý do",
+}
+
+ADMIN_UNITS: dict[str, str] = {
+    "title": "Đơn vị",
+    "intro": (
+        "Tên các đơn vị và các đơn vị văn bản chưa liệt kê (xã, phường, đơn vị mới). Mỗi thay "
+        "đổi cần lý do và được ghi vào nhật ký."
+    ),
+    "rename": "Sửa tên đơn vị",
+    "unit": "Đơn vị",
+    "field": "Sửa",
+    "name": "Tên đầy đủ",
+    "short_name": "Tên ngắn",
+    "value": "Tên mới",
+    "reason": "Lý do (văn bản, quyết định)",
+    "save": "Lưu",
+    "renamed": "Đã sửa tên đơn vị {code}.",
+    "add": "Thêm đơn vị",
+    "code": "Mã đơn vị",
+    "code_help": "2–20 chữ in hoa không dấu, chữ số hoặc dấu _, ví dụ XA_TANPHU.",
+    "kind": "Loại đơn vị",
+    "parent": "Đơn vị cấp trên",
+    "no_parent": "(không có)",
+    "add_button": "Thêm đơn vị",
+    "added": "Đã thêm đơn vị {code}.",
+}
+
+UNIT_COLUMNS: dict[str, str] = {"code": "Mã", "name": "Tên đầy đủ", "short_name": "Tên ngắn",
+                                "kind": "Loại", "parent_code": "Đơn vị cấp trên"}

@@ -119,6 +119,14 @@ def allowed(actor: Actor, action: str, unit: str | None = None) -> bool:
     return True
 
 
+def allowed_somewhere(actor: Actor, action: str) -> bool:
+    """May `actor` do `action` for at least one unit (or at all, when the action does
+    not concern a unit)? What decides whether a page or a button is offered."""
+    if action in UNIT_SCOPED and actor.role != ADMIN:
+        return actor.role in MATRIX[action] and bool(actor.units)
+    return allowed(actor, action)
+
+
 def require(actor: Actor, action: str, unit: str | None = None) -> None:
     """Raise PermissionDenied unless `actor` may do `action` (for `unit`)."""
     if not allowed(actor, action, unit):

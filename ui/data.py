@@ -96,6 +96,18 @@ def demo_present() -> bool:
     return _demo_present(version())
 
 
+@st.cache_data(show_spinner=False)
+def _anonymous_read(data_version: tuple[object, ...]) -> bool:
+    from nq57 import settings
+
+    return settings.anonymous_read(store())
+
+
+def anonymous_read() -> bool:
+    """May the dashboard be read without signing in (setting allow_anonymous_read)?"""
+    return _anonymous_read(version())
+
+
 def default_period() -> str:
     """The latest period with data; else the latest ended period; else the first."""
     latest = query("latest_period_with_data")["period"].iloc[0]

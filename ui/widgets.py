@@ -204,3 +204,12 @@ def vietnamese_builtins() -> None:
                      f'{place}::after {{ content: "{words}"; font-size: 0.875rem; '
                      "line-height: 1.6; }")
     st.html("<style>\n" + "\n".join(rules) + "\n</style>")
+
+
+_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:"})
+
+
+def refusal(message: object) -> None:
+    """A refusal from the core, whose message may quote what a person typed: shown as
+    an error with every Markdown character escaped, so typed text stays text."""
+    st.error(str(message).translate(_MARKDOWN_SPECIALS), icon=":material/error:")

@@ -1,0 +1,48 @@
+"""Đăng nhập: a name and a password (or the organisation's single sign-on), and, on a
+database holding demo data, the demo accounts of each role."""
+
+import pandas as pd
+import streamlit as st
+
+from nq57 import accounts, labels, policy
+from ui import auth, data
+
+T = labels.AUTH_PAGE
+
+st.title(T["title"])
+st.caption(T["intro"])
+said = auth.notice()
+if said:
+    st.info(said, icon=":material/info:")
+
+who = auth.actor()
+if who is not None and who is not policy.ANONYMOUS:
+    st.text(T["who_line"].format(label=who.label, name=who.name))
+    st.stop()
+
+if auth.sso_configured():
+    if st.button(T["sso_button"], type="primary", icon=":material/key:"):
+        st.login()
+    st.caption(T["or_password"])
+
+with st.form("sign_in", enter_to_submit=True):
+    name = st.text_input(T["name"], key="sign_in_name", autocomplete="username")
+    password = st.text_input(T["password"], type="password", key="sign_in_password",
+                             autocomplete="current-password")
+    submitted = st.form_submit_button(T["submit"], type="primary", icon=":material/login:")
+if submitted:
+    refusal = auth.sign_in(name, password)
+    if refusal is None:
+        st.rerun()
+    st.error(refusal, icon=":material/error:")
+st.caption(T["reload_note"])
+
+demo = accounts.demo_accounts_present(data.store())
+if demo:
+    st.subheader(T["demo_title"])
+    st.caption(T["demo_caption"])
+    st.dataframe(pd.DataFrame({
+        T["demo_columns_name"]: [name for name, _, _ in demo],
+        T["demo_columns_role"]: [labels.ROLE_LABELS[role] for _, role, _ in demo],
+        T["demo_columns_password"]: [password for _, _, password in demo],
+    }), hide_index=True)
