@@ -1062,6 +1062,16 @@ AUTH_PAGE: dict[str, str] = {
     "demo_columns_name": "Tài khoản",
     "demo_columns_role": "Vai trò",
     "demo_columns_password": "Mật khẩu",
+    "first_admin": (
+        "Chưa có quản trị viên nào. Người quản lý máy chủ tạo quản trị viên đầu tiên bằng lệnh "
+        "dưới đây (mật khẩu được đọc từ đầu vào chuẩn, không hiện ra màn hình), rồi đăng nhập "
+        "để tạo các tài khoản khác trên trang Tài khoản."
+    ),
+    "first_admin_command": (
+        "read -rs MAT_KHAU && printf '%s\\n' \"$MAT_KHAU\" | "
+        ".venv/bin/python -m nq57 user add quantri.tinh --role admin --display-name \"Họ Tên\" "
+        "--password-stdin"
+    ),
     "not_signed_in": "Chưa đăng nhập.",
     "who_line": "{label} ({name})",
     "units_line": "Đơn vị: {units}",

@@ -23,7 +23,7 @@ from nq57 import labels, policy, signin
 from nq57.policy import Actor
 from ui import data
 
-_TOKEN = "_nq57_session_token"
+TOKEN_KEY = _TOKEN = "_nq57_session_token"
 _METHOD = "_nq57_session_method"
 _LAST = "_nq57_last_activity"
 _NOTICE = "_nq57_sign_in_notice"

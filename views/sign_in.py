@@ -37,6 +37,10 @@ if submitted:
     st.error(refusal, icon=":material/error:")
 st.caption(T["reload_note"])
 
+if accounts.first_admin_allowed(data.store()):
+    st.info(T["first_admin"], icon=":material/admin_panel_settings:")
+    st.code(T["first_admin_command"], language="bash")
+
 demo = accounts.demo_accounts_present(data.store())
 if demo:
     st.subheader(T["demo_title"])
