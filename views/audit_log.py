@@ -12,11 +12,11 @@ from ui import auth, data, widgets
 T = labels.AUDIT_PAGE
 
 st.title(T["title"])
-auth.require(policy.READ_AUDIT)
+reader = auth.require(policy.READ_AUDIT)
 st.caption(T["intro"])
 
 ALL = "__all__"
-everything = audit.entries(data.store())
+everything = audit.read(data.store(), reader)
 left, middle, right = st.columns(3)
 since = left.date_input(T["since"], value=date.fromordinal(
     max(1, date.today().toordinal() - 30)), format="DD/MM/YYYY", key="audit_since")
@@ -28,8 +28,8 @@ what = right.selectbox(T["action"], actions_seen, key="audit_action",
                        format_func=lambda a: T["all"] if a == ALL else
                        labels.audit_action_label(a))
 
-entries = audit.entries(
-    data.store(),
+entries = audit.read(
+    data.store(), reader,
     since=datetime.combine(since, time()) if isinstance(since, date) else None,
     actor=None if who == ALL else who, action=None if what == ALL else what)
 st.caption(T["count"].format(count=len(entries)))
