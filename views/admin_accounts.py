@@ -48,16 +48,17 @@ st.dataframe(shown, hide_index=True, width="stretch")
 st.subheader(T["create"])
 with st.form("account_create", clear_on_submit=False):
     left, right = st.columns(2)
-    name = left.text_input(T["name"], help=T["name_help"])
-    display_name = right.text_input(T["display_name"])
+    name = left.text_input(T["name"], help=T["name_help"], key="new_account_name")
+    display_name = right.text_input(T["display_name"], key="new_account_display")
     role = left.selectbox(T["role"], policy.ROLES, index=policy.ROLES.index(policy.STAFF),
-                          format_func=labels.ROLE_LABELS.__getitem__)
+                          format_func=labels.ROLE_LABELS.__getitem__, key="new_account_role")
     chosen_units = right.multiselect(T["units"], list(unit_names),
                                      format_func=lambda c: f"{unit_names[c]} ({c})",
-                                     help=T["units_help"])
-    email = left.text_input(T["email"], help=T["email_help"])
-    password = right.text_input(T["password"], type="password", help=T["password_help"])
-    again = right.text_input(T["password_again"], type="password")
+                                     help=T["units_help"], key="new_account_units")
+    email = left.text_input(T["email"], help=T["email_help"], key="new_account_email")
+    password = right.text_input(T["password"], type="password", help=T["password_help"],
+                               key="new_account_password")
+    again = right.text_input(T["password_again"], type="password", key="new_account_again")
     if st.form_submit_button(T["create_button"], type="primary", icon=":material/person_add:"):
         if password != again:
             widgets.refusal(labels.ACCOUNT_MESSAGES["passwords_differ"])
