@@ -5,7 +5,7 @@ import streamlit as st
 from nq57 import labels, policy
 from nq57.db import StoreBusy
 from ui import auth, data, filters, nav, widgets
-from ui.page_list import NO_ACCESS_PAGE, SIGN_IN_PAGE, PageSpec, pages_for
+from ui.page_list import NO_ACCESS_PAGE, PAGES, SIGN_IN_PAGE, PageSpec, pages_for
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/monitoring:",
                    layout="wide")
@@ -20,12 +20,18 @@ try:
     signed_in = auth.current_actor()
     reader = signed_in or (policy.ANONYMOUS if data.anonymous_read() else None)
     st.session_state[auth.ACTOR] = reader
+    # A link to a page this reader may not use still opens that page: it asks for a
+    # sign-in (or says no) in place, so the link works once signed in.
+    asked = [spec for spec in PAGES if spec.url_path == nav.requested_path()]
     if auth.no_access_message() is not None:
         pages = [_page(NO_ACCESS_PAGE, default=True)]
     elif reader is None:
-        pages = [_page(SIGN_IN_PAGE, default=True)]
+        pages = [_page(SIGN_IN_PAGE, default=True)] + [_page(s) for s in asked
+                                                        if not s.default]
     else:
-        specs = pages_for(reader) + ([SIGN_IN_PAGE] if signed_in is None else [])
+        specs = pages_for(reader)
+        specs += [s for s in asked if s not in specs]
+        specs += [SIGN_IN_PAGE] if signed_in is None else []
         pages = [_page(spec) for spec in specs]
     page = nav.navigation(pages)
     widgets.vietnamese_builtins()
@@ -36,6 +42,9 @@ try:
         st.session_state["filters"] = filters.sidebar()
         if data.demo_present():
             st.warning(labels.MESSAGES["demo_banner"], icon=":material/science:")
-    page.run()
+    if reader is None and page.title != SIGN_IN_PAGE.title:
+        auth.sign_in_required()  # nothing of the page runs before a sign-in
+    else:
+        page.run()
 except StoreBusy as busy:  # another process holds the file longer than we wait
     st.error(str(busy), icon=":material/hourglass_top:")

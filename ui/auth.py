@@ -158,11 +158,43 @@ def require(action: str) -> Actor:
     if who is None or not policy.allowed_somewhere(who, action):
         if who is None or who is policy.ANONYMOUS:
             st.warning(T["sign_in_first"], icon=":material/login:")
+            sign_in_form()
         else:
             st.error(str(policy.PermissionDenied(who, action)), icon=":material/block:")
         st.stop()
     assert who is not None
     return who
+
+
+def sign_in_required() -> None:
+    """In place of a page, for someone not signed in where reading needs an account."""
+    st.title(T["title"])
+    said = notice()
+    if said:
+        st.info(said, icon=":material/info:")
+    else:
+        st.warning(T["sign_in_first"], icon=":material/login:")
+    sign_in_form()
+
+
+def sign_in_form() -> None:
+    """The name and password form (and the single sign-on button when set up); on
+    success the page runs again, signed in."""
+    if sso_configured():
+        if st.button(T["sso_button"], type="primary", icon=":material/key:"):
+            st.login()
+        st.caption(T["or_password"])
+    with st.form("sign_in", enter_to_submit=True):
+        name = st.text_input(T["name"], key="sign_in_name", autocomplete="username")
+        password = st.text_input(T["password"], type="password", key="sign_in_password",
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button(T["submit"], type="primary", icon=":material/login:")
+    if submitted:
+        refusal = sign_in(name, password)
+        if refusal is None:
+            st.rerun()
+        st.error(refusal, icon=":material/error:")
+    st.caption(T["reload_note"])
 
 
 def sidebar(who: Actor | None) -> None:

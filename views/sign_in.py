@@ -20,22 +20,7 @@ if who is not None and who is not policy.ANONYMOUS:
     st.text(T["who_line"].format(label=who.label, name=who.name))
     st.stop()
 
-if auth.sso_configured():
-    if st.button(T["sso_button"], type="primary", icon=":material/key:"):
-        st.login()
-    st.caption(T["or_password"])
-
-with st.form("sign_in", enter_to_submit=True):
-    name = st.text_input(T["name"], key="sign_in_name", autocomplete="username")
-    password = st.text_input(T["password"], type="password", key="sign_in_password",
-                             autocomplete="current-password")
-    submitted = st.form_submit_button(T["submit"], type="primary", icon=":material/login:")
-if submitted:
-    refusal = auth.sign_in(name, password)
-    if refusal is None:
-        st.rerun()
-    st.error(refusal, icon=":material/error:")
-st.caption(T["reload_note"])
+auth.sign_in_form()
 
 if accounts.first_admin_allowed(data.store()):
     st.info(T["first_admin"], icon=":material/admin_panel_settings:")
