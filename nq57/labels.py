@@ -1131,6 +1131,7 @@ ADMIN_ACCOUNTS: dict[str, str] = {
     "role": "Vai trò",
     "units": "Đơn vị báo cáo",
     "units_help": "Chỉ dành cho cán bộ báo cáo (staff).",
+    "units_placeholder": "Chọn đơn vị",
     "email": "E-mail đăng nhập một lần (SSO)",
     "email_help": "Để trống nếu cơ quan không dùng đăng nhập một lần.",
     "password": "Mật khẩu",

@@ -54,7 +54,8 @@ with st.form("account_create", clear_on_submit=False):
                           format_func=labels.ROLE_LABELS.__getitem__, key="new_account_role")
     chosen_units = right.multiselect(T["units"], list(unit_names),
                                      format_func=lambda c: f"{unit_names[c]} ({c})",
-                                     help=T["units_help"], key="new_account_units")
+                                     help=T["units_help"], key="new_account_units",
+                                     placeholder=T["units_placeholder"])
     email = left.text_input(T["email"], help=T["email_help"], key="new_account_email")
     password = right.text_input(T["password"], type="password", help=T["password_help"],
                                key="new_account_password")
@@ -85,7 +86,8 @@ if current is not None:
                                   format_func=labels.ROLE_LABELS.__getitem__)
         new_units = right.multiselect(T["units"], list(unit_names),
                                       default=[u for u in current.units if u in unit_names],
-                                      format_func=lambda c: f"{unit_names[c]} ({c})")
+                                      format_func=lambda c: f"{unit_names[c]} ({c})",
+                                      placeholder=T["units_placeholder"])
         new_display = left.text_input(T["display_name"], value=current.display_name or "")
         new_email = right.text_input(T["email"], value=current.email or "")
         if st.form_submit_button(T["update_button"], icon=":material/save:"):
