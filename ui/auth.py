@@ -201,7 +201,7 @@ def sidebar(who: Actor | None) -> None:
     """Who is signed in, with their role and units, and the sign-out button."""
     box = st.sidebar.container(border=True)
     if who is None or who is policy.ANONYMOUS:
-        box.caption(T["not_signed_in"])
+        box.caption(notice() or T["not_signed_in"])
         return
     box.text(T["who_line"].format(label=who.label, name=who.name))
     box.caption(labels.ROLE_LABELS[who.role])

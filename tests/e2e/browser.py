@@ -120,12 +120,12 @@ def sign_in(page: Any, name: str, password: str) -> None:
 
 def go_to(page: Any, title: str) -> None:
     """Open a page from the sidebar menu (keeps the signed-in session)."""
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
     wait_idle(page)
     page.get_by_test_id("stMain").get_by_role("heading", level=1).first.wait_for()
 
 
 def menu(page: Any) -> list[str]:
     """The page titles the sidebar menu offers."""
-    return [link.inner_text().strip() for link in
+    return [link.inner_text().strip().splitlines()[-1] for link in  # past the icon's name
             page.get_by_test_id("stSidebarNav").get_by_role("link").all()]
