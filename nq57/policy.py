@@ -137,3 +137,17 @@ def require_units(actor: Actor, action: str, units: Iterable[str]) -> None:
     """The check for a write that concerns several units at once."""
     for unit in units:
         require(actor, action, unit)
+
+
+def matrix_table() -> str:
+    """The matrix as the Markdown table README.md prints (a test keeps them equal):
+    `python -c "from nq57 import policy; print(policy.matrix_table())"`."""
+    rows = ["| action | what it allows | " + " | ".join(ROLES) + " |",
+            "|---|---|" + "---|" * len(ROLES)]
+    for action, roles in MATRIX.items():
+        cells = ["—" if role not in roles else
+                 "own units" if action in UNIT_SCOPED and role != ADMIN else "yes"
+                 for role in ROLES]
+        rows.append(f"| `{action}` | {labels.ACTION_LABELS[action]} | " + " | ".join(cells)
+                    + " |")
+    return "\n".join(rows)
