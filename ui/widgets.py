@@ -209,7 +209,12 @@ def vietnamese_builtins() -> None:
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$:"})
 
 
+def escaped(text: object) -> str:
+    """Text with every Markdown character escaped, to show typed text inside a
+    notice (st.info, st.error … render Markdown) as it was typed."""
+    return str(text).translate(_MARKDOWN_SPECIALS)
+
+
 def refusal(message: object) -> None:
-    """A refusal from the core, whose message may quote what a person typed: shown as
-    an error with every Markdown character escaped, so typed text stays text."""
-    st.error(str(message).translate(_MARKDOWN_SPECIALS), icon=":material/error:")
+    """A refusal from the core, whose message may quote what a person typed."""
+    st.error(escaped(message), icon=":material/error:")

@@ -58,7 +58,7 @@ unit = left.selectbox(T["unit"], unit_codes, key="entry_unit",
                       format_func=lambda code: f"{unit_names[code]} ({code})")
 period = right.selectbox(T["period"], period_codes, key="entry_period",
                          format_func=period_label)
-st.caption(T["reporter_is_account"].format(who=actor.signature))
+st.text(T["reporter_is_account"].format(who=actor.signature))  # a name people typed
 kept.update(unit=unit, period=period)
 deadline = periods.at[period, "report_deadline"]
 items_year = periods.at[period, "items_year"]
@@ -176,7 +176,8 @@ if uploaded is not None:
         duplicate = inspection.duplicate_of
         changes = inspection.counts()["new"] + inspection.counts()["changed"]
         if duplicate:
-            st.info(T["duplicate"].format(upload=duplicate["id"], by=duplicate["uploaded_by"],
+            st.info(T["duplicate"].format(upload=duplicate["id"],
+                                          by=widgets.escaped(duplicate["uploaded_by"]),
                                           when=fmt.day(duplicate["uploaded_at"])),
                     icon=":material/content_copy:")
         elif not changes:

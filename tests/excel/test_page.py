@@ -63,7 +63,7 @@ def test_the_page_offers_the_template_of_the_chosen_unit_and_period(store: Store
 def test_staff_choose_among_their_own_units_only(store: Store):
     app = open_page(user=STAFF_SNV.name, unit="SNV")
     assert app.selectbox(key="entry_unit").options == ["Sở Nội vụ (SNV)"]
-    assert any(STAFF_SNV.signature in c.value for c in app.caption)
+    assert any(STAFF_SNV.signature in t.value for t in app.text)
 
 
 def test_the_unit_defaults_to_the_sidebars_first_unit(store: Store):
