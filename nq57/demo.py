@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from nq57 import accounts, audit, policy, status
+from nq57.cells import missing, real, text
 from nq57.db import Store
 from nq57.policy import Actor
 from nq57.revisions import NewValue, UploadMeta, record_upload
@@ -64,11 +65,12 @@ def _clip(value: float, unit_of_measure: str) -> float:
 def _baseline_values(items: pd.DataFrame, rng: random.Random) -> dict[str, list[NewValue]]:
     by_unit: dict[str, list[NewValue]] = {}
     for item in items.itertuples(index=False):
-        if item.kind != "level" or item.comparator == "qualitative" or item.code in NO_BASELINE:
+        code, unit_of_measure, kind = text(item.code), text(item.unit_of_measure), text(item.kind)
+        if kind != "level" or item.comparator == "qualitative" or code in NO_BASELINE:
             continue
-        start = item.reference * rng.uniform(0.55, 0.85)
-        value = _round(_clip(start, item.unit_of_measure), item.unit_of_measure, item.kind)
-        by_unit.setdefault(item.reporting_unit, []).append(NewValue(item.code, value))
+        start = real(item.reference) * rng.uniform(0.55, 0.85)
+        value = _round(_clip(start, unit_of_measure), unit_of_measure, kind)
+        by_unit.setdefault(text(item.reporting_unit), []).append(NewValue(code, value))
     return by_unit
 
 
@@ -76,18 +78,20 @@ def _period_values(rows: pd.DataFrame, rng: random.Random,
                    last: bool) -> dict[str, list[NewValue]]:
     by_unit: dict[str, list[NewValue]] = {}
     for item in rows.itertuples(index=False):
-        if last and item.reporting_unit in SILENT_IN_LAST_PERIOD:
+        unit = text(item.reporting_unit)
+        if last and unit in SILENT_IN_LAST_PERIOD:
             continue
-        base = 0.0 if pd.isna(item.baseline) else float(item.baseline)
-        pace = PACE[_bucket(item.code)] * rng.uniform(0.95, 1.05)
-        completion = pace * float(item.elapsed)
+        code, unit_of_measure, kind = text(item.code), text(item.unit_of_measure), text(item.kind)
+        base = 0.0 if missing(item.baseline) else real(item.baseline)
+        pace = PACE[_bucket(code)] * rng.uniform(0.95, 1.05)
+        completion = pace * real(item.elapsed)
         if item.item_type == "task" or item.comparator == "qualitative":
             completion = min(completion, 1.0)
-        raw = base + completion * (float(item.reference) - base)
-        value = _round(_clip(raw, item.unit_of_measure), item.unit_of_measure, item.kind)
-        evidence = f"minh-chung-{item.code}-{item.period}.pdf" if completion >= 1 else None
-        by_unit.setdefault(item.reporting_unit, []).append(
-            NewValue(item.code, value, note=None, evidence=evidence)
+        raw = base + completion * (real(item.reference) - base)
+        value = _round(_clip(raw, unit_of_measure), unit_of_measure, kind)
+        evidence = f"minh-chung-{code}-{item.period}.pdf" if completion >= 1 else None
+        by_unit.setdefault(unit, []).append(
+            NewValue(code, value, note=None, evidence=evidence)
         )
     return by_unit
 

@@ -14,12 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import duckdb
 import pandas as pd
 
 from nq57 import audit, catalogue, labels, policy, revisions
+from nq57.cells import real, text
 from nq57.db import Store
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
@@ -87,6 +88,14 @@ class Inspection:
         return self.sheet is not None and any(p.row is not None for p in self.problems)
 
 
+class _FileFacts(TypedDict):
+    """What every inspection says about the file, whatever else it finds."""
+
+    file_name: str
+    sha256: str
+    size: int
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -145,7 +154,7 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
     """Judge an uploaded file completely without storing anything. With `actor`, the
     rows of a unit the account may not report for are errors too."""
     digest = sha256(data)
-    base = {"file_name": file_name, "sha256": digest, "size": len(data)}
+    base: _FileFacts = {"file_name": file_name, "sha256": digest, "size": len(data)}
     if actor is not None and actor.role not in policy.MATRIX[policy.REPORT]:
         return Inspection(**base, problems=(Problem(
             "not_allowed", str(policy.PermissionDenied(actor, policy.REPORT))),))
@@ -198,7 +207,7 @@ def _unit_refusals(actor: Actor, checked: Checked, sheet: str | None,
 def _number(value: object) -> float | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    return float(value)
+    return real(value)
 
 
 def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> pd.DataFrame:
@@ -208,9 +217,12 @@ def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> 
     reported = [NewValue(e.item_code, e.value, e.note, e.evidence)
                 for e in checked.entries if e.value is not None]
     changed = {v.item_code for v in revisions.pending_changes(current, reported)}
+    period = checked.period
+    if period is None:
+        raise ValueError("a preview needs the period the values are for")
     rows = []
     for entry in checked.entries:
-        item = context.items[(checked.period, entry.item_code)]
+        item = context.items[(period, entry.item_code)]
         if entry.value is None:
             change = "not_reported"
         elif entry.item_code not in on_record:
@@ -283,7 +295,8 @@ def import_path(store: Store, path: Path, *, actor: Actor | None, unit: str | No
 def annotated(inspection: Inspection, data: bytes) -> bytes | None:
     """The uploaded workbook with an error column and the faulty cells marked, or None
     when the errors concern the whole file (nothing to point at)."""
-    if not inspection.annotatable or inspection.header_row is None:
+    if (not inspection.annotatable or inspection.sheet is None
+            or inspection.header_row is None):
         return None
     return annotate.annotate(data, inspection.sheet, inspection.header_row,
                              inspection.problems + inspection.warnings)
@@ -310,19 +323,22 @@ def template_items(store: Store, unit: str, period: str,
     items = store.frame("excel/items", con, period=period)
     items = items[items["reporting_unit"] == unit]
     last = store.frame("excel/last_reported", con, unit=unit, period=period)
-    last_by_code = {r.item_code: (r.value, r.period_code) for r in last.itertuples(index=False)}
-    return [
-        template_book.TemplateItem(
-            code=r.code, item_type=r.item_type, group_code=r.group_code, name=r.name,
-            unit_of_measure=r.unit_of_measure, comparator=r.comparator,
+    last_by_code = {text(r.item_code): (r.value, text(r.period_code))
+                    for r in last.itertuples(index=False)}
+    found = []
+    for r in items.itertuples(index=False):
+        code = text(r.code)
+        last_value, last_period = last_by_code.get(code, (None, None))
+        found.append(template_book.TemplateItem(
+            code=code, item_type=text(r.item_type), group_code=text(r.group_code),
+            name=text(r.name), unit_of_measure=text(r.unit_of_measure),
+            comparator=text(r.comparator),
             threshold_low=_number(r.threshold_low), threshold_high=_number(r.threshold_high),
-            kind=r.kind, deadline_text=r.deadline_text if isinstance(r.deadline_text, str)
+            kind=text(r.kind), deadline_text=r.deadline_text if isinstance(r.deadline_text, str)
             else None,
-            last_value=_number(last_by_code.get(r.code, (None, None))[0]),
-            last_period=last_by_code.get(r.code, (None, None))[1],
-        )
-        for r in items.itertuples(index=False)
-    ]
+            last_value=_number(last_value), last_period=last_period,
+        ))
+    return found
 
 
 def template(store: Store, unit: str, period: str) -> tuple[bytes, int]:

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from nq57 import audit, labels, policy
+from nq57.cells import real
 from nq57.db import Store
 from nq57.policy import Actor
 
@@ -74,7 +75,7 @@ def pending_changes(current: pd.DataFrame, values: Sequence[NewValue]) -> list[N
         old = on_record.get(new.item_code)
         if (
             old is None
-            or not math.isclose(old.value, new.value, rel_tol=0, abs_tol=1e-12)
+            or not math.isclose(real(old.value), new.value, rel_tol=0, abs_tol=1e-12)
             or not _same(old.note, new.note)
             or not _same(old.evidence, new.evidence)
         ):

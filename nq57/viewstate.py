@@ -67,11 +67,12 @@ def read_filters(params: Mapping[str, Sequence[str]],
 
     period = choices.default_period
     for raw in params.get("period", [])[:1]:
+        candidate: str | None
         try:
             candidate = parse_period(raw).code
         except PeriodError:
             candidate = None
-        if candidate in choices.periods:
+        if candidate is not None and candidate in choices.periods:
             period = candidate
         else:
             notices.append(NOTICES["period"].format(value=raw, default=choices.default_period))

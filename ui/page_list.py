@@ -48,6 +48,8 @@ PAGES: tuple[PageSpec, ...] = (
              ":material/search:", labels.DETAIL_PAGE_PATH),
     PageSpec("views/tasks.py", labels.PAGE_TITLES["tasks"], ":material/checklist:",
              "nhiem-vu"),
+    PageSpec("views/briefing.py", labels.PAGE_TITLES["briefing"], ":material/summarize:",
+             labels.BRIEFING_PAGE_PATH, action=policy.DOWNLOAD),
     PageSpec("views/reporting.py", labels.UPLOAD_PAGE_TITLE, ":material/upload_file:",
              labels.UPLOAD_PAGE_PATH, action=policy.REPORT),
     PageSpec("views/upload_history.py", labels.PAGE_TITLES["upload_history"],
