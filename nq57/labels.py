@@ -1489,7 +1489,6 @@ BRIEFING_PAGE: dict[str, str] = {
     "preview": "Xem trước nội dung",
     "building": "Đang lập báo cáo…",
     "open_page": "Mở trang Báo cáo",
-    "anonymous": "Người xem",
 }
 BRIEFING_PAGE_PATH = "bao-cao"
 

@@ -24,7 +24,7 @@ auth.sign_in_form()
 
 if accounts.first_admin_allowed(data.store()):
     st.info(T["first_admin"], icon=":material/admin_panel_settings:")
-    st.code(T["first_admin_command"], language="bash")
+    st.code(T["first_admin_command"], language="bash", wrap_lines=True)
 
 demo = accounts.demo_accounts_present(data.store())
 if demo:

@@ -25,15 +25,14 @@ def scripts(at: AppTest) -> set[str]:
             at.session_state["_nav_pages"].values()}
 
 
+READING = {"overview", "by_group", "by_unit", "target_detail", "tasks", "briefing",
+           "upload_history"}
 EXPECTED_MENUS = {
-    "viewer": {"overview", "by_group", "by_unit", "target_detail", "tasks",
-               "upload_history"},
-    "staff": {"overview", "by_group", "by_unit", "target_detail", "tasks",
-              "upload_history", "reporting"},
-    "reviewer": {"overview", "by_group", "by_unit", "target_detail", "tasks",
-                 "upload_history", "audit_log"},
-    "admin": {"overview", "by_group", "by_unit", "target_detail", "tasks", "upload_history",
-              "reporting", "audit_log", "admin_accounts", "admin_catalogue", "admin_units"},
+    "viewer": READING,
+    "staff": READING | {"reporting"},
+    "reviewer": READING | {"audit_log"},
+    "admin": READING | {"reporting", "audit_log", "admin_accounts", "admin_catalogue",
+                        "admin_units"},
 }
 
 
