@@ -214,17 +214,18 @@ def resume(store: Store, token: str, last_activity: datetime | None = None,
     SessionEnded. `last_activity` is when the person last did something (kept by
     the caller in memory, so browsing writes nothing)."""
     now = now or datetime.now()
-    found = store.rows("sessions/find", token_sha256=_digest(token))
-    if not found:
-        raise SessionEnded(T["ended"], "unknown")
-    row = found[0]
-    if row["ended_at"] is not None:
-        raise SessionEnded(_ended_text(row["end_reason"]), row["end_reason"] or "ended")
-    with store.connect() as con:
+    with store.connect() as con:  # one connection: this runs on every page run
+        found = store.rows("sessions/find", con, token_sha256=_digest(token))
+        if not found:
+            raise SessionEnded(T["ended"], "unknown")
+        row = found[0]
+        if row["ended_at"] is not None:
+            raise SessionEnded(_ended_text(row["end_reason"]), row["end_reason"] or "ended")
         rules = limits(store, con)
+        account = accounts.get(store, row["account_name"], con)
     seen = max(filter(None, (last_activity, row["last_seen_at"])))
     reason = None
-    if not row["account_exists"] or row["disabled"]:
+    if account is None or account.disabled:
         reason = "disabled"
     elif now - row["created_at"] > rules.absolute:
         reason = "expired_absolute"
@@ -233,7 +234,8 @@ def resume(store: Store, token: str, last_activity: datetime | None = None,
     if reason is not None:
         _end(store, int(row["id"]), row["account_name"], reason, now, seen)
         raise SessionEnded(_ended_text(reason), reason)
-    return accounts.actor_for(store, row["account_name"])
+    assert account is not None
+    return account.actor
 
 
 def sign_out(store: Store, token: str, last_activity: datetime | None = None,

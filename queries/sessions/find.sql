@@ -1,6 +1,4 @@
--- A session by its token's digest, with the state of its account.
-SELECT s.id, s.account_name, s.method, s.client, s.created_at, s.last_seen_at, s.ended_at,
-       s.end_reason, a.name IS NOT NULL AS account_exists, coalesce(a.disabled, TRUE) AS disabled
-FROM sessions s
-LEFT JOIN accounts a ON a.name = s.account_name
-WHERE s.token_sha256 = $token_sha256;
+-- A session by its token's digest.
+SELECT id, account_name, method, client, created_at, last_seen_at, ended_at, end_reason
+FROM sessions
+WHERE token_sha256 = $token_sha256;
