@@ -4,6 +4,7 @@ signing out ends the session on the server."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -76,15 +77,28 @@ def test_a_leader_reads_and_downloads_but_is_offered_no_upload(page: Any,
     screenshot(page, "dang-nhap-lanh-dao")
 
 
+def _wait_for_failures(server: AppServer, name: str, count: int) -> None:
+    """Until the server has recorded `count` failed sign-ins of `name` (a click while a
+    run is under way is taken, but its effect comes later)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        log = Store(server.db).frame("audit/entries", since=None, actor=name,
+                                     action="sign_in_failed")
+        if len(log) >= count:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{count} failed sign-ins of {name} not recorded")
+
+
 def test_wrong_passwords_lock_the_name_and_signing_out_ends_the_session(
         page: Any, demo_server: AppServer):
     visit(page, demo_server.link("dang-nhap"))
     main = page.get_by_test_id("stMain")
-    for _ in range(5):
+    for attempt in range(1, 6):
         main.get_by_role("textbox", name="Tên tài khoản").fill("togiupviec")
         main.get_by_role("textbox", name="Mật khẩu").fill("sai-mat-khau")
         main.get_by_role("button", name="Đăng nhập").click()
-        page.wait_for_timeout(300)  # let the run begin before waiting for its end
+        _wait_for_failures(demo_server, "togiupviec", attempt)
         wait_idle(page)
     main.get_by_text("Đăng nhập tạm thời bị khóa").wait_for()
     log = demo_server.cli("audit", "--user", "togiupviec", "--format", "json")
