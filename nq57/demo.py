@@ -19,6 +19,7 @@ import pandas as pd
 from nq57 import accounts, audit, policy, status
 from nq57.cells import missing, real, text
 from nq57.db import Store
+from nq57.evidence import demo as demo_evidence
 from nq57.policy import Actor
 from nq57.revisions import NewValue, UploadMeta, record_upload
 
@@ -138,6 +139,7 @@ def _load_values(store: Store, con: duckdb.DuckDBPyConnection) -> None:
         last = period == DEMO_PERIODS[-1]
         _store(store, con, period, _period_values(rows, rng, last),
                _report_deadline(store, con, period), rng)
+    demo_evidence.load(store, con, DEMO_PERIODS, DEMO_PERIODS_START)
 
 
 def present(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> bool:
@@ -160,6 +162,7 @@ def remove(store: Store, actor: Actor) -> None:
     end); real reports and real accounts are untouched."""
     policy.require(actor, policy.MANAGE_DEMO)
     with store.transaction() as con:
+        demo_evidence.remove(store, con)
         store.execute("revisions/remove_demo", con)
         accounts.remove_demo_accounts(store, con, actor)
         audit.record(store, con, actor, "remove_demo", object_type="demo")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict
@@ -19,9 +19,11 @@ from typing import Any, TypedDict
 import duckdb
 import pandas as pd
 
-from nq57 import audit, catalogue, labels, policy, revisions
+from nq57 import audit, catalogue, labels, locks, policy, revisions
 from nq57.cells import real, text
 from nq57.db import Store
+from nq57.evidence import records as evidence_records
+from nq57.evidence import review as evidence_review
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
 from nq57.excel.check import Checked, Context, Entry, Item
@@ -66,6 +68,7 @@ class Inspection:
     header_row: int | None = None
     columns: dict[str, str] = field(default_factory=dict)
     duplicate_of: dict[str, Any] | None = None
+    evidence: tuple[evidence_records.Planned, ...] = ()  # files and links it attaches
 
     @property
     def accepted(self) -> bool:
@@ -150,9 +153,12 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
 def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = None,
             period: str | None = None, limits: Limits = DEFAULT_LIMITS,
             progress: Callable[[float], None] | None = None,
-            actor: Actor | None = None) -> Inspection:
+            actor: Actor | None = None,
+            evidence_files: Mapping[str, bytes] | None = None) -> Inspection:
     """Judge an uploaded file completely without storing anything. With `actor`, the
-    rows of a unit the account may not report for are errors too."""
+    rows of a unit the account may not report for are errors too; `evidence_files`
+    (name -> bytes) are the evidence files sent with it, matched by the names written
+    in its evidence column."""
     digest = sha256(data)
     base: _FileFacts = {"file_name": file_name, "sha256": digest, "size": len(data)}
     if actor is not None and actor.role not in policy.MATRIX[policy.REPORT]:
@@ -180,12 +186,16 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
     problems = checked.problems
     if actor is not None and checked.unit is not None:
         problems += _unit_refusals(actor, checked, sheet.sheet, sheet.columns.get("value"))
+    planned, evidence_errors, evidence_warnings = evidence_records.plan(
+        checked.entries, evidence_files or {}, sheet=sheet.sheet,
+        column=sheet.columns.get("evidence"))
     return Inspection(
         **base, unit=checked.unit, period=checked.period, entries=checked.entries,
-        problems=problems, warnings=checked.warnings,
+        problems=problems + tuple(evidence_errors),
+        warnings=checked.warnings + tuple(evidence_warnings),
         preview=preview if preview is not None else _empty_preview(),
         sheet=sheet.sheet, header_row=sheet.header_row, columns=sheet.columns,
-        duplicate_of=duplicate,
+        duplicate_of=duplicate, evidence=tuple(planned),
     )
 
 
@@ -242,8 +252,10 @@ def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> 
 
 def commit(store: Store, actor: Actor, inspection: Inspection,
            at: datetime | None = None) -> RecordResult:
-    """Store an accepted inspection: the upload record and every changed value in one
-    transaction, signed by the account. An identical file sent again changes nothing."""
+    """Store an accepted inspection: the upload record, every changed value and the
+    evidence it attaches in one transaction, signed by the account. An identical file
+    sent again changes nothing. A locked period takes changes from an admin only
+    (audited)."""
     if not inspection.accepted or inspection.unit is None or inspection.period is None:
         raise NotAccepted(labels.IMPORT_CLI["refused"].format(
             file=inspection.file_name, count=len(inspection.problems)))
@@ -255,23 +267,30 @@ def commit(store: Store, actor: Actor, inspection: Inspection,
     )
     with store.transaction() as con:
         result = revisions.record_upload(store, con, meta, inspection.values)
-        if result.upload_id is not None:
+        if result.changed_anything:
+            locks.require_open(store, con, actor, inspection.period, change="import",
+                               detail={"unit": inspection.unit, "upload": result.upload_id})
             audit.record(store, con, actor, "import", object_type="upload",
                          object_id=str(result.upload_id), after={
                              "unit": meta.unit, "period": meta.period,
                              "file_name": meta.file_name, "sha256": meta.sha256,
                              "stored": result.stored, "unchanged": result.unchanged},
                          at=meta.at)
-        return result
+        added = evidence_records.record_planned(
+            store, con, actor, inspection.unit, inspection.period, inspection.evidence,
+            upload_id=result.upload_id, at=meta.at)
+    return replace(result, evidence_added=sum(a.new for a in added))
 
 
 def import_file(store: Store, data: bytes, file_name: str, *, actor: Actor | None,
                 unit: str | None = None, period: str | None = None, dry_run: bool = False,
-                limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
+                limits: Limits = DEFAULT_LIMITS,
+                evidence_files: Mapping[str, bytes] | None = None
+                ) -> tuple[Inspection, RecordResult | None]:
     """Inspect and, if accepted and not a dry run, commit: what the CLI does. Without an
     account only a dry run is possible."""
     inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits,
-                         actor=actor)
+                         actor=actor, evidence_files=evidence_files)
     if not inspection.accepted or dry_run:
         return inspection, None
     if actor is None:
@@ -281,7 +300,9 @@ def import_file(store: Store, data: bytes, file_name: str, *, actor: Actor | Non
 
 def import_path(store: Store, path: Path, *, actor: Actor | None, unit: str | None = None,
                 period: str | None = None, dry_run: bool = False,
-                limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
+                limits: Limits = DEFAULT_LIMITS,
+                evidence_files: Mapping[str, bytes] | None = None
+                ) -> tuple[Inspection, RecordResult | None]:
     """import_file() for a file on disk, never reading more than the size limit.
     OSError if the path cannot be read."""
     try:
@@ -289,7 +310,7 @@ def import_path(store: Store, path: Path, *, actor: Actor | None, unit: str | No
     except FileRefused as refused:
         return Inspection(path.name, "", path.stat().st_size, problems=(refused.problem,)), None
     return import_file(store, data, path.name, actor=actor, unit=unit, period=period,
-                       dry_run=dry_run, limits=limits)
+                       dry_run=dry_run, limits=limits, evidence_files=evidence_files)
 
 
 def annotated(inspection: Inspection, data: bytes) -> bytes | None:
@@ -323,6 +344,7 @@ def template_items(store: Store, unit: str, period: str,
     items = store.frame("excel/items", con, period=period)
     items = items[items["reporting_unit"] == unit]
     last = store.frame("excel/last_reported", con, unit=unit, period=period)
+    notes = evidence_review.review_notes(store, unit, period, con)
     last_by_code = {text(r.item_code): (r.value, text(r.period_code))
                     for r in last.itertuples(index=False)}
     found = []
@@ -337,6 +359,7 @@ def template_items(store: Store, unit: str, period: str,
             kind=text(r.kind), deadline_text=r.deadline_text if isinstance(r.deadline_text, str)
             else None,
             last_value=_number(last_value), last_period=last_period,
+            review_note=notes.get(code),
         ))
     return found
 

@@ -71,7 +71,8 @@ def test_gaps_json_is_a_plain_list_with_every_field(demo_store: Store):
     assert isinstance(rows, list) and len(rows) == 54
     assert set(rows[0]) == {
         "code", "group", "name", "lead_unit", "comparator", "threshold_low", "threshold_high",
-        "baseline", "actual", "expected", "completion", "elapsed", "gap", "status"}
+        "baseline", "actual", "expected", "completion", "elapsed", "gap", "status",
+        "reported_status", "verified_status", "review_state"}
     statuses = {r["status"] for r in rows}
     assert {"achieved", "on_track", "behind", "red", "overdue_report"} <= statuses
 

@@ -159,6 +159,12 @@ SAMPLE_PARAMS = {
     "end_reason": "sign_out", "last_seen_at": datetime(2026, 11, 2), "name_sha256": "0" * 64,
     "at": datetime(2026, 11, 1), "succeeded": False, "field": "threshold_low",
     "corrected_by": "probe", "corrected_at": datetime(2026, 11, 1),
+    # evidence, review and period locks
+    "evidence_id": 1, "actual_id": 1, "kind": "file", "file_type": "pdf", "size_bytes": 10,
+    "original_name": "probe.pdf", "url": None, "added_by": "probe",
+    "added_at": datetime(2026, 11, 1), "decision": "accepted", "insufficient_quality": False,
+    "decided_by": "probe", "decided_role": "reviewer", "decided_at": datetime(2026, 11, 2),
+    "states": ["pending"], "statuses": ["achieved"], "locked": True,
 }
 # Run by every database creation (bootstrap), so every test's fixture executes them;
 # backup/ statements take table names and files, and tests/test_backup.py runs them all.

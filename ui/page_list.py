@@ -54,6 +54,8 @@ PAGES: tuple[PageSpec, ...] = (
              labels.UPLOAD_PAGE_PATH, action=policy.REPORT),
     PageSpec("views/upload_history.py", labels.PAGE_TITLES["upload_history"],
              ":material/history:", "lich-su-nhap"),
+    PageSpec("views/review.py", labels.PAGE_TITLES["review"], ":material/fact_check:",
+             labels.REVIEW_PAGE_PATH, action=policy.REVIEW_EVIDENCE),
     PageSpec("views/audit_log.py", labels.PAGE_TITLES["audit_log"], ":material/policy:",
              "nhat-ky", action=policy.READ_AUDIT),
     PageSpec("views/admin_accounts.py", labels.PAGE_TITLES["admin_accounts"],

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 
 from nq57.bootstrap import prepare
 from nq57.catalogue import UnknownCode
-from nq57.cli import accounts, briefing, catalogue, excel, status, store
+from nq57.cli import accounts, briefing, catalogue, evidence, excel, status, store
 from nq57.cli.common import EXIT_REFUSED, Refused, complain
 from nq57.db import Store, StoreBusy, env_path
 from nq57.periods import PeriodError
 from nq57.policy import PermissionDenied
 
 # The order commands are listed in `--help`.
-COMMAND_MODULES = (catalogue, status, excel, store, briefing, accounts)
+COMMAND_MODULES = (catalogue, status, excel, evidence, store, briefing, accounts)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.prepare:
             prepare(the_store)
         return int(args.handler(the_store, args))
-    except (UnknownCode, PeriodError, Refused, StoreBusy, ValueError, PermissionDenied) as exc:
+    except (UnknownCode, PeriodError, Refused, StoreBusy, ValueError, PermissionDenied,
+            LookupError) as exc:
         complain(f"Lỗi: {exc}")
         return EXIT_REFUSED

@@ -21,17 +21,21 @@ from nq57.cli.common import (
     with_format,
     with_user,
 )
+from nq57.cli.evidence import read_evidence_file
 from nq57.db import Store
+from nq57.evidence import records as evidence_records
 from nq57.excel.check import normalise_code
 from nq57.excel.problems import Problem
 from nq57.output import records, render
 from nq57.periods import parse_period
-from nq57.policy import PermissionDenied
 
 IMPORT_FORMATS = ("text", "json")
 UPLOAD_FIELDS = ("id", "unit_code", "period_code", "file_name", "sha256", "rows_read",
                  "rows_stored", "uploaded_by", "uploaded_at", "revoked", "revoked_by",
                  "revoke_reason")
+EVIDENCE_LOG_FIELDS = ("evidence_id", "period", "unit", "event", "happened_at", "done_by",
+                       "kind", "file_type", "original_name", "url", "value", "reason",
+                       "insufficient_quality")
 HISTORY_FIELDS = ("id", "period_code", "unit_code", "value", "note", "evidence", "upload_id",
                   "file_name", "recorded_at", "recorded_by", "revoked", "is_current")
 
@@ -100,14 +104,18 @@ def _import(store: Store, args: argparse.Namespace) -> int:
     path = Path(args.file)
     # A dry run only checks the file; with an account it also checks what it may report.
     actor = acting(store, args) if args.user or not args.dry_run else None
+    evidence_files: dict[str, bytes] = {}
     try:
+        for name in args.evidence or ():
+            evidence_path = Path(name)
+            evidence_files[evidence_path.name] = read_evidence_file(evidence_path)
         inspection, result = imports.import_path(
             store, path, actor=actor, unit=args.unit, period=args.period,
-            dry_run=args.dry_run)
-    except PermissionDenied:
-        raise  # a refusal by the policy (a PermissionError), not an unreadable file
+            dry_run=args.dry_run, evidence_files=evidence_files)
+    except PermissionError:
+        raise  # a refusal (a locked period, a permission), not an unreadable file
     except OSError as exc:
-        complain(labels.IMPORT_CLI["unreadable"].format(path=path,
+        complain(labels.IMPORT_CLI["unreadable"].format(path=exc.filename or path,
                                                         reason=exc.strerror or exc))
         return EXIT_USAGE
     if args.format == "json":
@@ -127,7 +135,14 @@ def _history(store: Store, args: argparse.Namespace) -> int:
     code = normalise_code(args.item)
     if code not in {row["code"] for row in store.rows("item_codes")}:
         raise UnknownCode(labels.MESSAGES["unknown_item"].format(code=code))
+    evidence_log = evidence_records.log(store, code)
+    if args.evidence:
+        say(render(evidence_log, EVIDENCE_LOG_FIELDS, args.format))
+        return EXIT_OK
     say(render(revisions.history(store, code), HISTORY_FIELDS, args.format))
+    if args.format == "table" and len(evidence_log):
+        say("\n" + labels.REVIEW_CLI["evidence_heading"])
+        say(render(evidence_log, EVIDENCE_LOG_FIELDS, args.format))
     return EXIT_OK
 
 
@@ -154,6 +169,8 @@ def add_commands(commands: Commands) -> None:
                      help="chỉ kiểm tra, không lưu gì")
     with_user(imp)
     imp.add_argument("--format", choices=IMPORT_FORMATS, default="text")
+    imp.add_argument("--evidence", nargs="+", metavar="FILE",
+                     help="tệp minh chứng kèm theo; ghi đúng tên tệp vào cột «Minh chứng»")
     revoke = command(commands, "revoke", _revoke,
                      "thu hồi một lần nhập (các giá trị trở về lần trước)")
     revoke.add_argument("upload_id", type=int, help="số lần nhập (xem lệnh uploads)")
@@ -162,6 +179,8 @@ def add_commands(commands: Commands) -> None:
     history = with_format(command(commands, "history", _history,
                                   "lịch sử giá trị của một chỉ tiêu"))
     history.add_argument("item", help="mã chỉ tiêu hoặc nhiệm vụ, ví dụ 1.1.1")
+    history.add_argument("--evidence", action="store_true",
+                         help="minh chứng và các quyết định thẩm định thay cho các lần báo cáo")
     uploads = with_format(command(commands, "uploads", _uploads,
                                   "nhật ký các lần nhập số liệu"))
     uploads.add_argument("--unit", help="mã đơn vị báo cáo")

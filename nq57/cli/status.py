@@ -12,6 +12,8 @@ from nq57.output import render
 GAP_FIELDS = (
     "code", "group", "name", "lead_unit", "comparator", "threshold_low", "threshold_high",
     "baseline", "actual", "expected", "completion", "elapsed", "gap", "status",
+    # the review regime (030_review.sql): the unit's own figures, review, as verified
+    "reported_status", "verified_status", "review_state",
 )
 
 

@@ -12,7 +12,9 @@ per_unit AS (
         count(*)                                                    AS items,
         count(*) FILTER (WHERE status = 'achieved')                 AS achieved,
         count(*) FILTER (WHERE status = 'on_track')                 AS on_track,
+        count(*) FILTER (WHERE status = 'awaiting_evidence')        AS awaiting_evidence,
         count(*) FILTER (WHERE status = 'behind')                   AS behind,
+        count(*) FILTER (WHERE status = 'awaiting_completion')      AS awaiting_completion,
         count(*) FILTER (WHERE status = 'red')                      AS red,
         count(*) FILTER (WHERE status = 'overdue_report')           AS overdue_report,
         count(*) FILTER (WHERE status = 'no_data')                  AS no_data

@@ -2,8 +2,8 @@
 -- $previous is NULL when the period is the first of its year (a new year brings a new
 -- list of targets, so there is nothing to compare with): previous_items is then NULL.
 WITH statuses(status, sort_order) AS (
-    VALUES ('achieved', 1), ('on_track', 2), ('behind', 3), ('red', 4),
-           ('overdue_report', 5), ('no_data', 6)
+    VALUES ('achieved', 1), ('on_track', 2), ('awaiting_evidence', 3), ('behind', 4),
+           ('awaiting_completion', 5), ('red', 6), ('overdue_report', 7), ('no_data', 8)
 ),
 now_counts AS (
     SELECT status, count(*) AS items

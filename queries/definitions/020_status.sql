@@ -143,14 +143,5 @@ reasoned AS (
 SELECT *, nq57_status(status_reason) AS status
 FROM reasoned;
 
--- nq57_gaps() narrowed the way the dashboard and the CLI filter: by item type, by
--- lead unit(s) (NULL: all) and by group (NULL: all). Aggregating queries read this,
--- so a filter means the same thing on every page.
-CREATE OR REPLACE MACRO nq57_gaps_for(period_code, as_of, wanted_type, wanted_units, wanted_group)
-AS TABLE
-SELECT g.*, u.name AS lead_unit_name, u.short_name AS lead_unit_short
-FROM nq57_gaps(period_code, as_of) g
-LEFT JOIN units u ON u.code = g.lead_unit
-WHERE g.item_type = wanted_type
-  AND (wanted_units IS NULL OR list_contains(wanted_units, g.lead_unit))
-  AND (wanted_group IS NULL OR g.group_code = wanted_group);
+-- nq57_gaps_for(), the narrowed door every page, export and CLI count reads, is in
+-- 030_review.sql: it reads nq57_gaps() through the review regime.

@@ -26,6 +26,7 @@ PAGES = {
 # Pages of accounts: reporting, history, the audit log, administration, signing in.
 ACCOUNT_PAGES = {
     "reporting": "views/reporting.py",
+    "review": "views/review.py",
     "upload_history": "views/upload_history.py",
     "audit_log": "views/audit_log.py",
     "admin_accounts": "views/admin_accounts.py",

@@ -30,9 +30,9 @@ READING = {"overview", "by_group", "by_unit", "target_detail", "tasks", "briefin
 EXPECTED_MENUS = {
     "viewer": READING,
     "staff": READING | {"reporting"},
-    "reviewer": READING | {"audit_log"},
-    "admin": READING | {"reporting", "audit_log", "admin_accounts", "admin_catalogue",
-                        "admin_units"},
+    "reviewer": READING | {"audit_log", "review"},
+    "admin": READING | {"reporting", "audit_log", "review", "admin_accounts",
+                        "admin_catalogue", "admin_units"},
 }
 
 
@@ -55,7 +55,7 @@ def test_the_menu_follows_the_policy_matrix():
 @pytest.mark.parametrize(("role", "page"), [
     ("viewer", "reporting"), ("reviewer", "reporting"), ("viewer", "audit_log"),
     ("staff", "audit_log"), ("staff", "admin_accounts"), ("reviewer", "admin_catalogue"),
-    ("viewer", "admin_units"),
+    ("viewer", "admin_units"), ("staff", "review"), ("viewer", "review"),
 ])
 def test_a_page_run_for_a_role_that_may_not_use_it_refuses(store: Store, role: str, page: str):
     """Streamlit serves only the menu's pages; should a page run anyway, it checks."""
