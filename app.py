@@ -1,9 +1,15 @@
-"""NQ57 Đồng Nai: who is signed in, the pages they may use, the shared sidebar."""
+"""NQ57 Đồng Nai: who is signed in, the pages they may use, the shared sidebar.
+
+Every page runs inside one error boundary: a store that cannot answer (busy, damaged,
+disk full) says so in Vietnamese; anything unexpected shows a short incident id and
+leaves its traceback in the server log. Streamlit's own control flow (st.stop,
+st.rerun, st.switch_page) raises BaseException, not Exception, and passes through.
+"""
 
 import streamlit as st
 
 from nq57 import labels, policy
-from nq57.db import StoreBusy
+from nq57.db import StoreProblem
 from ui import auth, data, filters, nav, widgets
 from ui.page_list import NO_ACCESS_PAGE, PAGES, SIGN_IN_PAGE, PageSpec, pages_for
 
@@ -46,5 +52,7 @@ try:
         auth.sign_in_required()  # nothing of the page runs before a sign-in
     else:
         page.run()
-except StoreBusy as busy:  # another process holds the file longer than we wait
-    st.error(str(busy), icon=":material/hourglass_top:")
+except StoreProblem as problem:  # busy for too long, damaged file, disk full
+    widgets.store_problem(problem)
+except Exception as exc:  # a bug: a Vietnamese notice here, the traceback in the log
+    widgets.incident(exc, nav.requested_path() or "")

@@ -111,7 +111,7 @@ def typical_value(index: int, measure: str) -> object:
     return {
         values.PERCENT: 0.5 + (index % 40) / 100,
         values.COUNT: 100 + index,
-        values.DECIMAL: round(0.5 + (index % 7) / 10, 2),
+        values.DECIMAL: round(0.3 + (index % 7) / 10, 2),  # a DTI score stays within 0–1
         values.COMPLETION: f"{25 * (index % 5)}%",
     }[measure]
 

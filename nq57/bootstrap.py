@@ -28,10 +28,14 @@ def demo_wanted() -> bool:
 
 def prepare(store: Store, *, demo_on_create: bool = False) -> Preparation:
     """Create or upgrade the database; on creation, load demo data if asked."""
+    from nq57 import backup
     from nq57 import demo as demo_data
 
+    backup.remove_stale_staging(store.path)  # what a killed restore left behind
     created = not store.exists
     with db.write_lock(), store.connect() as con:
+        if not created:
+            db.verify(con, store.path)  # a damaged file is refused before any write
         applied = db.migrate(con)
         with db.atomic(con):
             reloaded = catalogue.load(store, con)

@@ -11,10 +11,11 @@ import pandas as pd
 
 from nq57 import audit, policy
 from nq57.db import ROOT, Store, get_setting, set_setting
-from nq57.labels import MESSAGES
+from nq57.labels import MESSAGES, ODD_CHARACTERS
 from nq57.periods import Period, parse_period
 from nq57.policy import Actor
 from nq57.text import compact
+from nq57.untrusted import plain
 
 DATA_DIR = ROOT / "data"
 
@@ -26,6 +27,7 @@ FILES: tuple[tuple[str, str], ...] = (
     ("task_sections.csv", "catalogue/task_sections"),
     ("tasks_2026.csv", "catalogue/tasks_2026"),
     ("targets_2030.csv", "catalogue/targets_2030"),
+    ("measures.csv", "catalogue/measures"),
 )
 
 
@@ -110,6 +112,7 @@ def resolve_unit(store: Store, code: str,
                  con: duckdb.DuckDBPyConnection | None = None) -> str:
     """The unit code as stored, for its code typed in any case or its name written
     any way ("Sở Khoa học và Công nghệ"); UnknownCode otherwise."""
+    plain(str(code), ODD_CHARACTERS["what_unit"])  # no invisible or look-alike letters
     frame = units(store, con)
     known = frame["code"].tolist()
     found = unit_names(frame).get(compact(str(code)))

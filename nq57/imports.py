@@ -9,17 +9,18 @@ committing writes the upload record and its values together or not at all.
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypedDict
 
 import duckdb
 import pandas as pd
 
-from nq57 import audit, catalogue, labels, locks, policy, revisions
+from nq57 import audit, catalogue, clock, labels, locks, policy, revisions
 from nq57.cells import real, text
 from nq57.db import Store
 from nq57.evidence import records as evidence_records
@@ -33,7 +34,9 @@ from nq57.periods import PeriodError, parse_period
 from nq57.policy import Actor
 from nq57.revisions import NewValue, RecordResult, UploadMeta
 from nq57.text import compact
+from nq57.untrusted import OddCharacters, odd_characters
 
+LOG = logging.getLogger("nq57.imports")
 CHANGES = ("new", "changed", "unchanged", "not_reported")
 PREVIEW_COLUMNS = ("row", "item_code", "name", "unit_of_measure", "on_record", "new_value",
                    "change", "note", "evidence")
@@ -105,7 +108,8 @@ def sha256(data: bytes) -> str:
 
 # --- the catalogue, as the checks need it ----------------------------------------
 
-def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
+def load_context(store: Store, con: duckdb.DuckDBPyConnection,
+                 today: date | str | None = None) -> Context:
     """Items of every tracked year, unit names and periods, read once per upload."""
     units = catalogue.units(store, con)
     periods = catalogue.reporting_periods(store, con)
@@ -114,7 +118,9 @@ def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
             (r["period_code"], r["code"]): Item(
                 r["code"], r["item_type"], r["name"], r["unit_of_measure"], r["comparator"],
                 r["kind"], r["year"], r["reporting_unit"],
-                r["reporting_unit_name"] or r["reporting_unit"])
+                r["reporting_unit_name"] or r["reporting_unit"],
+                None if r["max_value"] is None else float(r["max_value"]),
+                r["max_basis"] or "")
             for r in store.rows("excel/items", con, period=None)
         },
         unit_codes=catalogue.unit_names(units),
@@ -122,6 +128,9 @@ def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
         periods=periods["code"].tolist(),
         items_year=dict(zip(periods["code"], periods["items_year"], strict=True)),
         baseline_periods=frozenset(periods.loc[periods["baseline_only"], "code"]),
+        period_dates={code: (start, end) for code, start, end in zip(
+            periods["code"], periods["start_date"], periods["end_date"], strict=True)},
+        today=clock.today(today),
     )
 
 
@@ -131,8 +140,12 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
     problems: list[Problem] = []
     unit_code = period_code = None
     if unit:
-        unit_code = context.unit_codes.get(compact(unit))
-        if unit_code is None:
+        odd = odd_characters(unit)
+        unit_code = None if odd else context.unit_codes.get(compact(unit))
+        if odd:
+            problems.append(Problem("odd_code", str(OddCharacters(
+                unit, odd, labels.ODD_CHARACTERS["what_unit"]))))
+        elif unit_code is None:
             problems.append(Problem("unknown_unit", labels.MESSAGES["unknown_unit"].format(
                 code=unit, known=", ".join(context.unit_labels))))
     if period:
@@ -154,11 +167,13 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
             period: str | None = None, limits: Limits = DEFAULT_LIMITS,
             progress: Callable[[float], None] | None = None,
             actor: Actor | None = None,
-            evidence_files: Mapping[str, bytes] | None = None) -> Inspection:
-    """Judge an uploaded file completely without storing anything. With `actor`, the
-    rows of a unit the account may not report for are errors too; `evidence_files`
-    (name -> bytes) are the evidence files sent with it, matched by the names written
-    in its evidence column."""
+            evidence_files: Mapping[str, bytes] | None = None,
+            today: date | str | None = None) -> Inspection:
+    """Judge an uploaded file completely without storing anything (as of `today`:
+    NQ57_TODAY or the system date when not given). With `actor`, the rows of a unit
+    the account may not report for are errors too; `evidence_files` (name -> bytes)
+    are the evidence files sent with it, matched by the names written in its evidence
+    column."""
     digest = sha256(data)
     base: _FileFacts = {"file_name": file_name, "sha256": digest, "size": len(data)}
     if actor is not None and actor.role not in policy.MATRIX[policy.REPORT]:
@@ -170,7 +185,7 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
     except FileRefused as refused:
         return Inspection(**base, problems=(refused.problem,))
     with store.connect() as con:
-        context = load_context(store, con)
+        context = load_context(store, con, clock.today(today))
         unit_code, period_code, scope_problems = _chosen_scope(context, unit, period)
         if scope_problems:
             return Inspection(**base, problems=tuple(scope_problems), sheet=sheet.sheet,
@@ -263,9 +278,10 @@ def commit(store: Store, actor: Actor, inspection: Inspection,
     meta = UploadMeta(
         unit=inspection.unit, period=inspection.period, file_name=inspection.file_name,
         sha256=inspection.sha256, uploaded_by=actor.signature,
-        rows_read=len(inspection.entries), source="excel", at=at or datetime.now(),
+        rows_read=len(inspection.entries), source="excel", at=at,
     )
     with store.transaction() as con:
+        meta = replace(meta, at=meta.at or datetime.now())  # the moment it takes effect
         result = revisions.record_upload(store, con, meta, inspection.values)
         if result.changed_anything:
             locks.require_open(store, con, actor, inspection.period, change="import",
@@ -285,12 +301,13 @@ def commit(store: Store, actor: Actor, inspection: Inspection,
 def import_file(store: Store, data: bytes, file_name: str, *, actor: Actor | None,
                 unit: str | None = None, period: str | None = None, dry_run: bool = False,
                 limits: Limits = DEFAULT_LIMITS,
-                evidence_files: Mapping[str, bytes] | None = None
+                evidence_files: Mapping[str, bytes] | None = None,
+                today: date | str | None = None,
                 ) -> tuple[Inspection, RecordResult | None]:
     """Inspect and, if accepted and not a dry run, commit: what the CLI does. Without an
     account only a dry run is possible."""
     inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits,
-                         actor=actor, evidence_files=evidence_files)
+                         actor=actor, evidence_files=evidence_files, today=today)
     if not inspection.accepted or dry_run:
         return inspection, None
     if actor is None:
@@ -319,8 +336,13 @@ def annotated(inspection: Inspection, data: bytes) -> bytes | None:
     if (not inspection.annotatable or inspection.sheet is None
             or inspection.header_row is None):
         return None
-    return annotate.annotate(data, inspection.sheet, inspection.header_row,
-                             inspection.problems + inspection.warnings)
+    try:
+        return annotate.annotate(data, inspection.sheet, inspection.header_row,
+                                 inspection.problems + inspection.warnings)
+    except Exception as exc:  # a workbook read-only mode reads but full mode cannot load
+        LOG.info("no annotated copy of %r: %s: %s", inspection.file_name,
+                 type(exc).__name__, exc)
+        return None
 
 
 def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:

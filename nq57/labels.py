@@ -137,6 +137,17 @@ MESSAGES: dict[str, str] = {
         "Cơ sở dữ liệu {path} đang được một tiến trình khác ghi (có thể là bảng điều khiển "
         "hoặc một lệnh khác). Vui lòng thử lại sau ít phút."
     ),
+    "database_damaged": (
+        "Tệp cơ sở dữ liệu {path} bị hỏng (bị cắt cụt hoặc không phải cơ sở dữ liệu) nên "
+        "không mở được; hệ thống không ghi gì vào tệp này. Cách khôi phục từ bản sao lưu: "
+        "dừng bảng điều khiển, rồi chạy python -m nq57 restore THƯ_MỤC_SAO_LƯU (tệp hỏng "
+        "được giữ lại bên cạnh để kiểm tra). Nếu chưa có bản sao lưu, hãy báo quản trị viên."
+    ),
+    "disk_full": (
+        "Không ghi được vào {path}: ổ đĩa đã đầy (hoặc vượt giới hạn dung lượng). Thao tác "
+        "vừa rồi chưa được lưu; số liệu đã lưu trước đó không bị ảnh hưởng. Hãy giải phóng "
+        "dung lượng ổ đĩa rồi thử lại."
+    ),
     "unknown_unit": "Không có đơn vị mã «{code}». Các mã hiện có: {known}.",
     "unknown_period": "Không có kỳ báo cáo «{code}». Các kỳ hiện có: {known}.",
     "malformed_period": (
@@ -274,6 +285,7 @@ COLUMN_LABELS: dict[str, str] = {
     "object_id": "Mã đối tượng",
     "before": "Trước",
     "after": "Sau",
+    "estimate": "Ước thực hiện",
 }
 
 TABLE_TITLES: dict[str, str] = {
@@ -341,6 +353,10 @@ DETAIL_TEXTS: dict[str, str] = {
     "coord": "Phối hợp: {units}",
     "source": "Nguồn: {doc} — «{text}»",
     "kind": "Cách tính: {kind}",
+    "estimate": (
+        "Số liệu kỳ này là ước thực hiện: được báo cáo ngày {recorded}, trước khi kỳ kết "
+        "thúc ({end})."
+    ),
 }
 
 OVERVIEW_TEXTS: dict[str, str] = {
@@ -528,6 +544,13 @@ EXCEL_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
              "thức tạo ra cần được mở và lưu lại bằng Excel hoặc LibreOffice trước khi tải lên."),
     ("text", "Ngày tháng không phải là số: nếu Excel tự đổi số thành ngày (ví dụ 1.5 thành "
              "01/05), hãy định dạng ô là Số và nhập lại."),
+    ("text", "Chỉ dùng chữ số 0–9 gõ từ bàn phím: chữ số toàn chiều rộng (１２), chữ số mũ (²) "
+             "và ký tự vô hình (thường có khi sao chép từ web) bị từ chối, kèm tên ký tự."),
+    ("text", "Mỗi đơn vị tính có mức tối đa hợp lý: tỷ lệ không quá 100%, chỉ số DTI không "
+             "quá 1 điểm, số người không quá quy mô dân số của tỉnh… Giá trị vượt mức này hoặc "
+             "quá lớn (thừa chữ số) bị từ chối."),
+    ("text", "Báo cáo trong khi kỳ chưa kết thúc được ghi nhận là ước thực hiện; không nhận "
+             "báo cáo cho kỳ chưa bắt đầu."),
     ("head", "4. Tệp tự lập"),
     ("text", "Có thể tải lên bảng tự lập nếu có dòng tiêu đề gồm các cột «Mã chỉ tiêu» và «Giá "
              "trị thực hiện»; các cột «Kỳ báo cáo», «Đơn vị báo cáo», «Ghi chú», «Minh chứng» là "
@@ -627,6 +650,10 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Trang «{sheet}» có hơn {limit} dòng. Mỗi tệp chứa số liệu của một đơn vị trong một "
         "kỳ; hãy xóa các dòng thừa rồi tải lên lại."
     ),
+    "hidden_header": (
+        "Dòng tiêu đề báo cáo chỉ có ở trang ẩn «{sheet}»; hệ thống không đọc trang ẩn. Hãy "
+        "bỏ ẩn trang đó (chuột phải vào tên trang → Bỏ ẩn) rồi tải lên lại."
+    ),
     "no_header": (
         "Không tìm thấy dòng tiêu đề trong tệp. Cần một dòng có ít nhất các cột «Mã chỉ tiêu» "
         "và «Giá trị thực hiện» (tùy chọn: «Kỳ báo cáo», «Đơn vị báo cáo», «Ghi chú», «Minh "
@@ -705,6 +732,26 @@ EXCEL_MESSAGES: dict[str, str] = {
         "hoặc nhập số thay cho công thức."
     ),
     "negative": "Ô {cell}: giá trị {value} là số âm; số liệu thực hiện phải từ 0 trở lên.",
+    "too_large": (
+        "Ô {cell}: «{text}» là một số quá lớn, không thể là số liệu thực hiện. Hãy kiểm tra "
+        "lại (có thể thừa chữ số)."
+    ),
+    "over_ceiling": (
+        "Ô {cell}: {value} {uom} vượt mức tối đa hợp lý của {code} là {ceiling} {uom} "
+        "({basis}). Hãy kiểm tra lại số liệu."
+    ),
+    "odd_characters": (
+        "Ô {cell}: «{text}» có ký tự không hợp lệ: {chars}. Chỉ dùng chữ số 0–9; hãy gõ lại "
+        "giá trị bằng bàn phím."
+    ),
+    "odd_code": (
+        "Ô {cell}: mã «{text}» có ký tự không hợp lệ: {chars}. Hãy gõ lại mã bằng bàn phím "
+        "(ví dụ 1.1.1 hoặc SKHCN)."
+    ),
+    "period_not_started": (
+        "Kỳ {period} bắt đầu từ ngày {start}; chưa thể báo cáo số liệu cho một kỳ chưa bắt "
+        "đầu. Hãy chọn kỳ báo cáo đang diễn ra hoặc đã kết thúc."
+    ),
     "percent_over_100": "Ô {cell}: tỷ lệ {value}% vượt quá 100%.",
     "completion_out_of_range": (
         "Ô {cell}: mức hoàn thành {value}% phải nằm trong khoảng 0–100%."
@@ -720,6 +767,10 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Ô {cell}: {code} đã có ở dòng {first}. Mỗi chỉ tiêu chỉ được báo cáo một dòng."
     ),
     "text_too_long": "Ô {cell}: nội dung dài {length} ký tự, vượt giới hạn {limit} ký tự.",
+    "merged_cells": (
+        "Ô {cell}: các ô {range} đang được gộp (merge) nên không phải dòng nào cũng có ô "
+        "riêng cho mã và giá trị. Hãy bỏ gộp ô rồi nhập mã, giá trị cho từng dòng."
+    ),
     # warnings (the upload is accepted; the preview shows them)
     "small_percent": (
         "Ô {cell}: {value} được hiểu là {value}%. Nếu ý là {hundred}%, hãy nhập {hundred}."
@@ -735,9 +786,38 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Ô {cell}: tài khoản «{who}» không báo cáo cho đơn vị {unit}; giá trị của {code} không "
         "được lưu."
     ),
+    "hidden_sheet": (
+        "Trang «{hidden}» đang bị ẩn nên không được đọc, dù có dòng tiêu đề báo cáo. Nếu số "
+        "liệu nằm ở trang đó, hãy bỏ ẩn trang rồi tải lên lại."
+    ),
+    "hidden_row": (
+        "Dòng {row} đang bị ẩn nên không được đọc. Nếu dòng này cần báo cáo, hãy bỏ ẩn dòng "
+        "rồi tải lên lại."
+    ),
+    "from_formula": (
+        "Ô {cell}: nội dung được lấy từ kết quả đã tính sẵn của công thức trong ô; hãy chắc "
+        "chắn kết quả đó đúng."
+    ),
+    "estimate_period": (
+        "Kỳ {period} chưa kết thúc (đến hết ngày {end}): các giá trị của tệp này được ghi "
+        "nhận là ước thực hiện. Khi kết thúc kỳ, hãy báo cáo lại số thực hiện."
+    ),
+}
+
+# What a workbook the parser cannot read is told to have (in the "corrupt" message);
+# the library's own English words go to the log.
+EXCEL_CORRUPT_HINTS: dict[str, str] = {
+    "huge_number": "có ô chứa số quá lớn",
+    "missing_part": "thiếu một thành phần bên trong tệp",
+    "bad_style": "định dạng ô bị hỏng",
+    "structure": "cấu trúc bên trong tệp không đúng chuẩn Excel",
 }
 
 EXCEL_PAGE: dict[str, str] = {
+    "annotate_failed": (
+        "Không tạo được bản tệp đánh dấu lỗi cho tệp này (cấu trúc bên trong tệp không "
+        "chuẩn); hãy sửa theo danh sách lỗi ở trên."
+    ),
     "title": "Nhập số liệu",
     "intro": (
         "Tải biểu mẫu của đơn vị, điền số liệu thực hiện, rồi tải lên. Hệ thống kiểm tra và "
@@ -809,6 +889,7 @@ UPLOAD_COLUMNS: dict[str, str] = {
 HISTORY_COLUMNS: dict[str, str] = {
     "period_code": "Kỳ",
     "value": "Giá trị",
+    "estimate": "Ước thực hiện",
     "note": "Ghi chú",
     "evidence": "Minh chứng",
     "upload_id": "Lần nhập",
@@ -1268,6 +1349,90 @@ ADMIN_UNITS: dict[str, str] = {
 
 UNIT_COLUMNS: dict[str, str] = {"code": "Mã", "name": "Tên đầy đủ", "short_name": "Tên ngắn",
                                 "kind": "Loại", "parent_code": "Đơn vị cấp trên"}
+
+# --- typed text, odd characters, faults -------------------------------------------
+
+# How a character that is not what it looks like is named in a message
+# (nq57.untrusted.odd_characters), so that it is never printed invisibly.
+ODD_CHARACTERS: dict[str, str] = {
+    "invisible": "ký tự vô hình {code}",
+    "control": "ký tự điều khiển {code}",
+    "unknown": "ký tự không xác định {code}",
+    "fullwidth_digit": "«{ch}» chữ số toàn chiều rộng, {code}",
+    "fullwidth": "«{ch}» ký tự toàn chiều rộng, {code}",
+    "superscript": "«{ch}» chữ số mũ, {code}",
+    "subscript": "«{ch}» chữ số chỉ số dưới, {code}",
+    "other_digit": "«{ch}» chữ số của hệ chữ viết khác, {code}",
+    "number_sign": "«{ch}» ký hiệu số (phân số, số La Mã…), {code}",
+    "lookalike": "«{ch}» chữ cái trông giống chữ Latinh nhưng thuộc bảng chữ khác, {code}",
+    "message": (
+        "{what} «{text}» có ký tự không hợp lệ: {chars}. Chỉ dùng chữ số 0–9 và chữ cái "
+        "thông thường; hãy gõ lại bằng bàn phím (không sao chép từ nơi khác)."
+    ),
+    "what_text": "Nội dung",
+    "what_value": "Giá trị",
+    "what_code": "Mã",
+    "what_period": "Kỳ báo cáo",
+    "what_setting": "Giá trị thiết lập",
+    "what_unit": "Đơn vị",
+}
+
+# How an evidence link is shown on a page: clearly a link that leaves the dashboard.
+LINK_TEXTS: dict[str, str] = {
+    "external": "Liên kết ngoài ↗ {host}",
+}
+
+INCIDENT_TEXTS: dict[str, str] = {
+    "page": (
+        "Đã xảy ra lỗi ngoài dự kiến khi hiển thị trang này (mã sự cố {incident}). Số liệu "
+        "đã lưu không bị ảnh hưởng. Hãy tải lại trang; nếu vẫn lỗi, báo mã sự cố cho Tổ "
+        "giúp việc."
+    ),
+    "cli": (
+        "Lỗi ngoài dự kiến (mã sự cố {incident}); chi tiết đã được ghi vào nhật ký. Số liệu "
+        "đã lưu không bị ảnh hưởng. Hãy báo mã sự cố cho quản trị viên."
+    ),
+}
+
+# Paths given to the command line (nq57.files).
+FILE_MESSAGES: dict[str, str] = {
+    "input_missing": "Không có tệp {path}.",
+    "input_is_folder": "{path} là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx cần nhập.",
+    "input_not_regular": (
+        "{path} không phải là một tệp thông thường (có thể là thiết bị, ống dẫn hoặc socket) "
+        "nên không được đọc. Hãy lưu số liệu thành tệp .xlsx rồi chỉ ra tệp đó."
+    ),
+    "input_unreadable": "Không đọc được tệp {path}: {reason}.",
+    "output_is_folder": (
+        "{path} là một thư mục. Hãy ghi rõ tên tệp cần tạo, ví dụ {path}/bieu-mau.xlsx."
+    ),
+    "output_no_folder": "Không có thư mục {folder} để ghi tệp {path}. Hãy tạo thư mục trước.",
+    "output_failed": "Không ghi được tệp {path}: {reason}. Tệp chưa được ghi.",
+    "errno_other": "lỗi hệ thống tệp ({code})",
+}
+
+# What an OSError means, by errno (the OS's English words are only logged).
+OS_ERRORS: dict[int, str] = {
+    2: "không có tệp hoặc thư mục này",
+    5: "lỗi đọc/ghi của thiết bị lưu trữ",
+    13: "không có quyền truy cập",
+    1: "không được phép thực hiện",
+    17: "tệp đã tồn tại",
+    20: "một phần của đường dẫn không phải là thư mục",
+    21: "đây là một thư mục",
+    27: "tệp vượt quá kích thước cho phép",
+    28: "ổ đĩa đã đầy",
+    30: "ổ đĩa chỉ cho phép đọc",
+    36: "tên tệp quá dài",
+    122: "vượt hạn mức dung lượng",
+}
+
+SETTING_TEXTS: dict[str, str] = {
+    "secretariat_collective": (
+        "«{unit}» là một nhóm đơn vị nên không thể tự báo cáo; đơn vị báo cáo thay cho nhóm "
+        "phải là một sở, ngành cụ thể (ví dụ SKHCN)."
+    ),
+}
 
 # --- evidence, review and period locks --------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
@@ -41,7 +41,9 @@ class UploadMeta:
     uploaded_by: str
     rows_read: int
     source: str = "excel"
-    at: datetime = field(default_factory=datetime.now)
+    # None: the moment the values are recorded, inside the transaction, so the order
+    # of uploads in the history is the order in which they took effect.
+    at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,13 @@ def record_upload(store: Store, con: duckdb.DuckDBPyConnection, meta: UploadMeta
     """Store the changed values of one upload, inside the caller's transaction.
 
     An upload that changes nothing (e.g. the same file sent twice) stores nothing.
+    A value that is not a finite number is a programming error: refused before
+    anything is written (every door checks values long before this).
     """
+    bad = [v.item_code for v in values if not math.isfinite(float(v.value))]
+    if bad:
+        raise ValueError(f"non-finite values for {bad}")
+    at = meta.at or datetime.now()
     duplicate = store.rows(
         "revisions/find_upload_by_hash", con, sha256=meta.sha256, unit=meta.unit,
         period=meta.period,
@@ -107,7 +115,7 @@ def record_upload(store: Store, con: duckdb.DuckDBPyConnection, meta: UploadMeta
         "revisions/insert_upload", con, unit=meta.unit, period=meta.period,
         file_name=meta.file_name, sha256=meta.sha256, source=meta.source,
         rows_read=meta.rows_read, rows_stored=len(changed), uploaded_by=meta.uploaded_by,
-        uploaded_at=meta.at,
+        uploaded_at=at,
     )[0]["id"]
     incoming = pd.DataFrame(
         {
@@ -121,7 +129,7 @@ def record_upload(store: Store, con: duckdb.DuckDBPyConnection, meta: UploadMeta
     try:
         store.execute(
             "revisions/insert_actuals", con, unit=meta.unit, period=meta.period,
-            upload_id=upload_id, recorded_at=meta.at, recorded_by=meta.uploaded_by,
+            upload_id=upload_id, recorded_at=at, recorded_by=meta.uploaded_by,
         )
     finally:
         con.unregister("incoming")

@@ -3,39 +3,49 @@ the secretariat unit): stored in the database, checked before they change."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
 
-from nq57 import audit, catalogue, policy
+from nq57 import audit, catalogue, labels, policy
 from nq57.db import Store, get_setting
 from nq57.policy import Actor
+from nq57.untrusted import OddCharacters, odd_characters
 
 
 class SettingError(ValueError):
     """A setting that does not exist or a value it cannot take."""
 
 
+RED_FACTOR_RANGE = (0.1, 0.9)
+_DECIMAL = re.compile(r"[0-9]{1,3}([.,][0-9]{1,6})?")
+_WHOLE = re.compile(r"[0-9]{1,2}")
+
+
 def _fraction(text: str) -> str:
+    """0,5 or 0.5, within RED_FACTOR_RANGE: below it red never fires, above it every
+    slight delay is red."""
+    if not _DECIMAL.fullmatch(text):
+        raise ValueError(text)
     value = float(text.replace(",", "."))
-    if not 0 < value <= 1:
-        raise ValueError
+    low, high = RED_FACTOR_RANGE
+    if not low - 1e-12 <= value <= high + 1e-12:
+        raise ValueError(text)
     return repr(value)
 
 
 def _day(text: str) -> str:
-    value = int(text)
-    if not 1 <= value <= 28:
-        raise ValueError
-    return str(value)
+    if not _WHOLE.fullmatch(text) or not 1 <= int(text) <= 28:
+        raise ValueError(text)
+    return str(int(text))
 
 
 def _whole(low: int, high: int) -> Callable[[str], str]:
     def check(text: str) -> str:
-        value = int(text)
-        if not low <= value <= high:
-            raise ValueError
-        return str(value)
+        if not _WHOLE.fullmatch(text) or not low <= int(text) <= high:
+            raise ValueError(text)
+        return str(int(text))
     return check
 
 
@@ -49,7 +59,7 @@ def _auto_on_off(text: str) -> str:
 ANONYMOUS_READ_VALUES = ("auto", "on", "off")
 
 RULES: dict[str, tuple[Callable[[str], str], str]] = {
-    "red_factor": (_fraction, "một số lớn hơn 0 và không quá 1, ví dụ 0,5"),
+    "red_factor": (_fraction, "một số từ 0,1 đến 0,9, ví dụ 0,5"),
     "report_deadline_day": (_day, "một ngày từ 1 đến 28"),
     "session_idle_minutes": (_whole(5, 480), "số phút từ 5 đến 480"),
     "session_max_hours": (_whole(1, 72), "số giờ từ 1 đến 72"),
@@ -67,9 +77,18 @@ def all_settings(store: Store) -> pd.DataFrame:
 def update(store: Store, actor: Actor, key: str, value: str) -> str:
     """Change one setting (administrators only); returns the value as stored."""
     policy.require(actor, policy.CHANGE_SETTINGS)
+    value = value.strip()
+    found = odd_characters(value)
+    if found:
+        raise SettingError(str(OddCharacters(value, found, labels.ODD_CHARACTERS[
+            "what_setting"])))
     with store.transaction() as con:
         if key == "secretariat_unit":
             stored = catalogue.resolve_unit(store, value, con)
+            units = catalogue.units(store, con).set_index("code")
+            if units.at[stored, "kind"] == "collective":
+                raise SettingError(labels.SETTING_TEXTS["secretariat_collective"].format(
+                    unit=units.at[stored, "name"]))
         elif key in RULES:
             check, expected = RULES[key]
             try:

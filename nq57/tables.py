@@ -92,6 +92,7 @@ def gap_table(gaps: pd.DataFrame, link_params: Mapping[str, object] | None = Non
         Column("expected", "number", 2),
         Column("completion", "progress"),
         Column("gap", "number", 2),
+        Column("estimate", "flag", width=10),
         Column("status", "status", width=16),
         Column("reason", width=44),
         Column("link", "link"),
@@ -155,6 +156,7 @@ def history_table(history: pd.DataFrame) -> Table:
     columns = (
         Column("period", width=9),
         Column("value", "number", 2),
+        Column("estimate", "flag", width=10),
         Column("current", "flag", width=9),
         Column("revoked", "flag", width=9),
         Column("recorded_by", width=20),

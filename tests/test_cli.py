@@ -18,10 +18,11 @@ from tests.helpers import report
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def nq57(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def nq57(*args: str, env: dict[str, str] | None = None,
+         timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "nq57", *args], cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, **(env or {})}, timeout=120,
+        env={**os.environ, **(env or {})}, timeout=timeout,
     )
 
 

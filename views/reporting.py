@@ -11,9 +11,10 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from nq57 import fmt, imports, labels, locks, policy
-from nq57.db import StoreBusy
+from nq57.db import StoreProblem
 from nq57.evidence.vault import VaultError
 from nq57.periods import parse_period
+from nq57.untrusted import markdown_text
 from ui import auth, data, evidence, nav, widgets
 
 T = labels.EXCEL_PAGE
@@ -102,7 +103,7 @@ evidence_uploads = st.file_uploader(
 evidence_files = {f.name: f.getvalue() for f in evidence_uploads}
 locked = locks.refusal(data.store(), actor, period)
 if locked:
-    st.warning(evidence.literal(locked), icon=":material/lock:")
+    st.warning(markdown_text(locked), icon=":material/lock:")
 
 
 def _inspect(content: bytes, name: str) -> tuple[imports.Inspection, bytes | None]:
@@ -119,8 +120,8 @@ def _inspect(content: bytes, name: str) -> tuple[imports.Inspection, bytes | Non
             data.store(), content, name, unit=unit, period=period, actor=actor,
             progress=lambda done: bar.progress(done, text=T["reading"]),
             evidence_files=evidence_files)
-    except StoreBusy as busy:
-        st.error(str(busy), icon=":material/hourglass_top:")
+    except StoreProblem as problem:
+        widgets.store_problem(problem)
         st.stop()
     bar.empty()
     marked = None if inspection.accepted else imports.annotated(inspection, content)
@@ -167,9 +168,11 @@ if uploaded is not None:
         st.error(T["refused"].format(count=len(inspection.problems)), icon=":material/error:")
         in_cells = tuple(p for p in inspection.problems if p.row is not None)
         for whole in (p for p in inspection.problems if p.row is None):
-            st.error(whole.message)
+            st.error(markdown_text(whole.message))  # quotes the file's own text
         if in_cells:
             _problems(in_cells)
+        if marked is None and inspection.annotatable:
+            st.info(T["annotate_failed"], icon=":material/info:")
         if marked is not None:
             st.download_button(T["annotated_button"], data=marked,
                                file_name=f"loi-{uploaded.name.rsplit('.', 1)[0]}.xlsx",
@@ -192,7 +195,7 @@ if uploaded is not None:
                    + len(inspection.evidence))
         if duplicate:
             st.info(T["duplicate"].format(upload=duplicate["id"],
-                                          by=widgets.escaped(duplicate["uploaded_by"]),
+                                          by=markdown_text(duplicate["uploaded_by"]),
                                           when=fmt.day(duplicate["uploaded_at"])),
                     icon=":material/content_copy:")
         elif not changes:
@@ -203,11 +206,11 @@ if uploaded is not None:
                 with st.spinner(T["saving"]):
                     st.session_state["entry_saved"] = imports.commit(data.store(), actor,
                                                                      inspection)
-            except StoreBusy as busy:
-                st.error(str(busy), icon=":material/hourglass_top:")
+            except StoreProblem as problem:  # busy too long, disk full, damaged file
+                widgets.store_problem(problem)
                 st.stop()
             except (PermissionError, LookupError, ValueError, VaultError) as refused:
-                evidence.refusal(refused)
+                widgets.refusal(refused)
                 st.stop()
             st.session_state.pop("entry_inspection", None)
             st.session_state["entry_nonce"] = nonce + 1

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from nq57 import charts, fmt, labels, status, tables
+from nq57.untrusted import markdown_text as md
 from ui import data, evidence, filters, widgets
 
 view = st.session_state["filters"]
@@ -33,25 +34,28 @@ threshold = fmt.threshold(target["comparator"], target["threshold_low"],
                           target["threshold_high"], target["unit_of_measure"])
 uom = target["unit_of_measure"]
 
-st.subheader(f"{code} — {target['name']}")
-lead = labels.DETAIL_TEXTS["lead"].format(unit=target["lead_unit_name"])
+st.subheader(md(f"{code} — {target['name']}"))
+lead = labels.DETAIL_TEXTS["lead"].format(unit=md(target["lead_unit_name"]))
 if target["lead_assumed"]:
     lead += labels.DETAIL_TEXTS["lead_assumed"]
-facts = [f"{labels.COLUMN_LABELS['threshold']}: **{threshold}**", lead,
+facts = [f"{labels.COLUMN_LABELS['threshold']}: **{md(threshold)}**", lead,
          labels.DETAIL_TEXTS["kind"].format(kind=labels.KIND_LABELS[target["kind"]])]
 if len(target["coord_units"]):
     units = data.units()
     unit_names = dict(zip(units["code"], units["name"], strict=True))
     facts.append(labels.DETAIL_TEXTS["coord"].format(
-        units=", ".join(unit_names.get(u, u) for u in target["coord_units"])))
-facts.append(labels.DETAIL_TEXTS["source"].format(doc=target["source_doc"],
-                                                  text=target["source_text"]))
+        units=md(", ".join(unit_names.get(u, u) for u in target["coord_units"]))))
+facts.append(labels.DETAIL_TEXTS["source"].format(doc=md(target["source_doc"]),
+                                                  text=md(target["source_text"])))
 st.markdown("  \n".join(facts))
 
 if current is not None:
     said = f"**{labels.status_label(current['status'])}** — {status.explain(current)}"
     {"red": st.error, "behind": st.warning, "overdue_report": st.warning,
      "achieved": st.success}.get(current["status"], st.info)(said)
+    if current.get("estimate"):  # reported before the period ended
+        st.caption(labels.DETAIL_TEXTS["estimate"].format(
+            recorded=fmt.day(current["recorded_at"]), end=fmt.day(current["period_end"])))
     cards = st.columns(4)
     cards[0].metric(labels.COLUMN_LABELS["actual"], fmt.measure(current["actual"], uom),
                     border=True)
@@ -91,8 +95,9 @@ else:
     for row in found.horizons.to_dict(orient="records"):
         goal = fmt.threshold(row["comparator"], row["threshold_low"], row["threshold_high"],
                              row["unit_of_measure"])
-        st.markdown(f"- **{row['horizon_year']}** · {row['name']}: **{goal}** "
-                    f"({row['source_doc']})" + (f"  \n  _{row['note']}_" if row["note"] else ""))
+        st.markdown(f"- **{row['horizon_year']}** · {md(row['name'])}: **{md(goal)}** "
+                    f"({md(row['source_doc'])})"
+                    + (f"  \n  _{md(row['note'])}_" if row["note"] else ""))
 
 st.subheader(labels.TABLE_TITLES["history"])
 if found.history.empty:
@@ -102,11 +107,13 @@ else:
                   period=f"{code}-{view.period}")
     notes = found.series[found.series["note"].notna() | found.series["evidence"].notna()]
     for row in notes.to_dict(orient="records"):
-        parts = [f"**{row['period']}**"]
-        if row["note"]:
-            parts.append(f"{labels.COLUMN_LABELS['note']}: {row['note']}")
-        if row["evidence"]:
-            parts.append(f"{labels.COLUMN_LABELS['evidence']}: `{row['evidence']}`")
+        # Typed by the reporting unit: shown as typed; a link only when it is http(s).
+        parts = [f"**{md(row['period'])}**"]
+        if isinstance(row["note"], str) and row["note"]:  # a missing note is NaN, not text
+            parts.append(f"{labels.COLUMN_LABELS['note']}: {md(row['note'])}")
+        if isinstance(row["evidence"], str) and row["evidence"]:
+            parts.append(f"{labels.COLUMN_LABELS['evidence']}: "
+                         + widgets.evidence_markdown(row["evidence"]))
         st.markdown(" · ".join(parts))
 
 st.subheader(labels.TABLE_TITLES["evidence_log"])

@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from nq57 import catalogue, imports, labels, revisions
+from nq57 import catalogue, files, imports, labels, revisions
 from nq57.catalogue import UnknownCode
 from nq57.cli.common import (
     EXIT_OK,
@@ -41,9 +41,9 @@ HISTORY_FIELDS = ("id", "period_code", "unit_code", "value", "note", "evidence",
 
 
 def _template(store: Store, args: argparse.Namespace) -> int:
+    output = files.check_output(Path(args.output))
     data, count = imports.template(store, args.unit, args.period)
-    output = Path(args.output)
-    output.write_bytes(data)
+    files.write_output(output, data)
     say(labels.IMPORT_CLI["template_written"].format(
         path=output, count=count, unit=catalogue.resolve_unit(store, args.unit),
         period=parse_period(args.period).label))
@@ -101,7 +101,7 @@ def _import_text(inspection: imports.Inspection, result: revisions.RecordResult 
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
-    path = Path(args.file)
+    path = files.regular_input(Path(args.file))  # never a FIFO, a device or a folder
     # A dry run only checks the file; with an account it also checks what it may report.
     actor = acting(store, args) if args.user or not args.dry_run else None
     evidence_files: dict[str, bytes] = {}
@@ -116,7 +116,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
         raise  # a refusal (a locked period, a permission), not an unreadable file
     except OSError as exc:
         complain(labels.IMPORT_CLI["unreadable"].format(path=exc.filename or path,
-                                                        reason=exc.strerror or exc))
+                                                        reason=files.os_reason(exc)))
         return EXIT_USAGE
     if args.format == "json":
         say(_import_json(inspection, result, args.dry_run))

@@ -13,7 +13,7 @@ SELECT
     q.period, q.number, g.period_end, g.year_start, g.horizon_end, g.elapsed,
     g.actual, g.baseline, g.baseline_reported, g.reference, g.expected, g.completion,
     g.gap, g.status, g.status_reason, g.report_deadline, g.deadline, g.note, g.evidence,
-    g.recorded_at, g.recorded_by, g.upload_id
+    g.recorded_at, g.recorded_by, g.upload_id, g.estimate
 FROM quarters q
 JOIN item i ON TRUE,
 LATERAL (

@@ -120,3 +120,9 @@ FROM tracked t
 JOIN v_periods q1 ON q1.year = t.year AND q1.granularity = 'quarter' AND q1.number = 1
 JOIN v_periods b ON b.code = q1.baseline_period
 WHERE b.year NOT IN (SELECT year FROM tracked);
+
+-- A value recorded on or before the last day of its period is an estimate ("ước thực
+-- hiện"): the period was still running when it was reported (annual reports are often
+-- due before the year ends). Derived from the dates, never from a flag someone set.
+CREATE OR REPLACE MACRO nq57_estimate(recorded_at, period_end) AS
+    CAST(recorded_at AS DATE) <= period_end;

@@ -104,6 +104,7 @@ joined AS (
         cur.upload_id,
         cur.recorded_at,
         cur.recorded_by,
+        nq57_estimate(cur.recorded_at, p.end_date)            AS estimate,
         base.value                                            AS baseline_reported,
         CASE WHEN i.kind = 'cumulative' OR i.comparator = 'qualitative' THEN 0.0
              ELSE base.value END                              AS baseline,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
+
+import pytest
 
 from nq57.db import Store
 from tests.excel.workbooks import dump, fill, template
@@ -120,10 +123,37 @@ def test_unit_and_period_from_the_command_line(store: Store, tmp_path: Path):
 def test_unreadable_paths_and_usage_errors_exit_2(store: Store, tmp_path: Path):
     missing = nq57("import", str(tmp_path / "khong-co.xlsx"))
     assert missing.returncode == 2
-    assert "Không đọc được tệp" in missing.stderr
+    assert "Không có tệp" in missing.stderr
     assert nq57("import", str(tmp_path)).returncode == 2          # a directory
     assert nq57("import").returncode == 2                          # no file given
     assert nq57("import", "x.xlsx", "--format", "xml").returncode == 2
+
+
+def test_a_fifo_or_a_device_is_refused_not_waited_on(store: Store, tmp_path: Path):
+    fifo = tmp_path / "ong-dan.xlsx"
+    os.mkfifo(fifo)  # nobody writes to it: opening it would hang for ever
+    for path, words in ((fifo, "không phải là một tệp thông thường"),
+                        (Path("/dev/zero"), "không phải là một tệp thông thường"),
+                        (tmp_path, "là một thư mục")):
+        result = nq57("import", str(path), "--dry-run", timeout=30)
+        assert result.returncode == 2, result.stderr
+        assert words in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("target, words", [
+    ("{tmp}", "là một thư mục"),
+    ("{tmp}/khong-co/bieu-mau.xlsx", "Không có thư mục"),
+    ("/dev/full", "ổ đĩa đã đầy"),
+])
+def test_a_template_that_cannot_be_written_says_why_with_exit_2(store: Store, tmp_path: Path,
+                                                                target: str, words: str):
+    result = nq57("template", "--unit", "SKHCN", "--period", "2026-Q2", "-o",
+                  target.format(tmp=tmp_path))
+    assert result.returncode == 2, result.stderr
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr and "Errno" not in result.stderr
+    assert not (tmp_path / "khong-co").exists()
 
 
 def test_an_oversized_file_is_refused_without_being_read(store: Store, tmp_path: Path):
