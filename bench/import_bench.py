@@ -28,12 +28,11 @@ from pathlib import Path
 
 import openpyxl
 
-from nq57 import catalogue, imports
+from nq57 import catalogue, imports, policy
 from nq57.bootstrap import prepare
 from nq57.db import Store
 from nq57.excel import safety, values
 from nq57.excel import template as template_book
-from nq57.policy import SYSTEM
 
 UNIT = "SKHCN"
 PERIOD = "2026-Q2"
@@ -161,8 +160,8 @@ def measure(rows: int = 5000, repeat: int = 3) -> dict[str, float | int]:
             shutil.copy(base.path, copy)
             store = Store(copy)
             started = time.perf_counter()
-            inspection, result = imports.import_file(store, data, "bench.xlsx", by="bench",
-                                                     actor=SYSTEM)
+            inspection, result = imports.import_file(store, data, "bench.xlsx",
+                                                     actor=policy.SYSTEM)
             import_times.append(time.perf_counter() - started)
             if not inspection.accepted or result is None:
                 raise RuntimeError(f"bench file refused: {inspection.problems[:3]}")

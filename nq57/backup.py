@@ -27,9 +27,10 @@ from typing import Any
 
 import duckdb
 
-from nq57 import db, files, labels
+from nq57 import audit, db, files, labels, policy
 from nq57.db import Store
 from nq57.evidence import vault
+from nq57.policy import Actor
 
 FORMAT = "nq57-backup"
 FORMAT_VERSION = 1
@@ -119,12 +120,14 @@ def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 # --- backup ---------------------------------------------------------------------
 
-def backup(store: Store, target: Path | str) -> Manifest:
+def backup(store: Store, actor: Actor, target: Path | str) -> Manifest:
     """Write every table of the store to `target`, a new or empty directory.
 
     All tables are read in one transaction, so the copy is one consistent moment
     even while the dashboard keeps writing. An existing backup is never overwritten.
+    The audit entry is written in that transaction, so the copy holds it too.
     """
+    policy.require(actor, policy.BACKUP)
     target = Path(target)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise BackupError(_MESSAGES["target_not_empty"].format(path=target))
@@ -139,7 +142,9 @@ def backup(store: Store, target: Path | str) -> Manifest:
             path=target, error=files.os_reason(exc))) from exc
     written: list[Path] = []
     try:
-        with store.connect() as con, db.atomic(con):
+        with store.transaction() as con:
+            audit.record(store, con, actor, "backup", object_type="backup",
+                         object_id=str(target))
             copies = []
             for table in _tables(con):
                 file = target / f"{table}.parquet"
@@ -346,12 +351,15 @@ def _remove(path: Path) -> None:
         file.unlink(missing_ok=True)
 
 
-def restore(store: Store, source: Path | str, *, force: bool = False) -> RestoreResult:
+def restore(store: Store, actor: Actor, source: Path | str, *,
+            force: bool = False) -> RestoreResult:
     """Replace the store's database with the backup in `source`.
 
     Refused when the database holds values reported by people (demo values do not
-    count) unless `force`; the replaced file is kept beside it either way.
+    count) unless `force`; the replaced file is kept beside it either way. The restored
+    database records who restored it, from where, and where the replaced file went.
     """
+    policy.require(actor, policy.RESTORE)
     source = Path(source)
     manifest = read_manifest(source)
     latest = db.migration_files()[-1][0]
@@ -369,6 +377,11 @@ def restore(store: Store, source: Path | str, *, force: bool = False) -> Restore
     except BaseException:
         _remove(staging)
         raise
+    with store.transaction() as con:
+        audit.record(store, con, actor, "restore", object_type="backup",
+                     object_id=str(source), after={
+                         "backup_created_at": manifest.created_at, "rows": manifest.rows,
+                         "replaced_file": None if replaced is None else str(replaced)})
     return RestoreResult(manifest, replaced)
 
 

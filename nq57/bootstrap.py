@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from nq57 import catalogue, db
+from nq57 import catalogue, db, policy
 from nq57.db import Store
 
 
@@ -42,6 +42,6 @@ def prepare(store: Store, *, demo_on_create: bool = False) -> Preparation:
         loaded = False
         if demo_on_create and created:
             with db.atomic(con):
-                demo_data.load(store, con)
+                demo_data.load(store, con, policy.SYSTEM)
             loaded = True
     return Preparation(created, tuple(applied), reloaded, loaded)

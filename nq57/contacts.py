@@ -64,7 +64,7 @@ def record(store: Store, con: duckdb.DuckDBPyConnection, actor: Actor, unit: str
     before = store.rows("contacts/all", con)
     old = next((r for r in before if r["unit_code"] == unit), None)
     store.execute("contacts/insert", con, unit=unit, contact_name=name, email=email,
-                  phone=phone, contact_source=source, updated_by=actor.label,
+                  phone=phone, contact_source=source, updated_by=actor.signature,
                   updated_at=at)
     audit.record(store, con, actor, AUDIT_ACTION, object_type="unit", object_id=unit,
                  before=None if old is None or old["updated_at"] is None else {

@@ -16,11 +16,11 @@ from datetime import date, datetime
 import duckdb
 import pandas as pd
 
-from nq57 import contacts, explanations, labels, status
+from nq57 import contacts, explanations, labels, policy, status
 from nq57.cells import moment, text
 from nq57.db import Store
 from nq57.explanations import Explanation
-from nq57.policy import SYSTEM
+from nq57.policy import SYSTEM, Actor
 
 DEMO_AUTHOR = "Số liệu minh họa"
 CONTACT_DOMAIN = "example.invalid"
@@ -105,6 +105,12 @@ def explanation_for(item: str, period: str, reason: str | None = None) -> Explan
     return Explanation(texts[_pick(f"text|{item}|{period}", len(texts))], cause, support)
 
 
+def _reporter(unit: str) -> Actor:
+    """Who writes a unit's demo explanations: a staff account of that unit, signed like
+    the demo's uploads."""
+    return Actor(DEMO_AUTHOR, policy.STAFF, frozenset({unit}))
+
+
 def _explain_period(store: Store, con: duckdb.DuckDBPyConnection, period: str) -> None:
     judged_at: date = store.rows("period", con, period=period)[0]["report_deadline"]
     rows = pd.concat([status.gaps(store, period, as_of=judged_at, item_type=kind, con=con)
@@ -115,11 +121,11 @@ def _explain_period(store: Store, con: duckdb.DuckDBPyConnection, period: str) -
         codes = [text(code) for code in items["code"]]
         reasons = [text(reason) for reason in items["status_reason"]]
         explanations.record(
-            store, con, SYSTEM, str(unit), period,
+            store, con, _reporter(str(unit)), str(unit), period,
             {code: explanation_for(code, period, reason)
              for code, reason in zip(codes, reasons, strict=True)},
             statuses=dict(zip(codes, (text(s) for s in items["status"]), strict=True)),
-            by=DEMO_AUTHOR, at=moment(items["recorded_at"].max()).to_pydatetime())
+            at=moment(items["recorded_at"].max()).to_pydatetime())
 
 
 def _contacts(store: Store, con: duckdb.DuckDBPyConnection, at: datetime) -> None:

@@ -7,7 +7,7 @@ that asks for what the file lacks, and `python -m nq57 explain`. Whether a value
 would leave its item behind is decided by the status engine itself, on the would-be
 state (the values stored in a transaction that is always rolled back). Explanations
 are appended, never changed; each explains one reported revision and is in force
-while that revision is the current value (queries/definitions/030_explanations.sql).
+while that revision is the current value (queries/definitions/040_explanations.sql).
 """
 
 from __future__ import annotations
@@ -239,11 +239,12 @@ def _same(row: Mapping[str, Any], upload_id: int | None, given: Explanation) -> 
 
 def record(store: Store, con: duckdb.DuckDBPyConnection, actor: Actor, unit: str,
            period: str, explained: Mapping[str, Explanation], *,
-           statuses: Mapping[str, str | None] | None = None, by: str | None = None,
+           statuses: Mapping[str, str | None] | None = None,
            at: datetime | None = None, note: str | None = None) -> int:
     """Store explanations of a unit's current values (item -> explanation) inside the
-    caller's transaction, after the values themselves; returns how many were stored.
-    An explanation identical to the one in force is not stored again."""
+    caller's transaction, after the values themselves, signed by the account; returns
+    how many were stored. An explanation identical to the one in force is not stored
+    again."""
     if not explained:
         return 0
     policy.require(actor, policy.EXPLAIN, unit)
@@ -267,7 +268,7 @@ def record(store: Store, con: duckdb.DuckDBPyConnection, actor: Actor, unit: str
     con.register("incoming_explanations", incoming)
     try:
         store.execute("explanations/insert_many", con, unit=unit, period=period,
-                      recorded_at=at, recorded_by=(by or actor.label).strip())
+                      recorded_at=at, recorded_by=actor.signature)
     finally:
         con.unregister("incoming_explanations")
     audit.record(store, con, actor, AUDIT_ACTION, object_type="explanations",
@@ -278,8 +279,7 @@ def record(store: Store, con: duckdb.DuckDBPyConnection, actor: Actor, unit: str
 
 
 def explain(store: Store, actor: Actor, item: str, unit: str, period: str, given: Given, *,
-            by: str | None = None, as_of: date | str | None = None,
-            at: datetime | None = None) -> Explanation:
+            as_of: date | str | None = None, at: datetime | None = None) -> Explanation:
     """Give or replace the explanation of one item's current value (or of its
     absence, for an item not reported in the period): the door of the page's form
     and `python -m nq57 explain`. ExplanationRefused says why it cannot be stored."""
@@ -306,7 +306,7 @@ def explain(store: Store, actor: Actor, item: str, unit: str, period: str, given
         found = rows[rows["code"] == item]
         item_status = str(found["status"].iloc[0]) if len(found) else None
         record(store, con, actor, unit, period, {item: explanation},
-               statuses={item: item_status}, by=by, at=at)
+               statuses={item: item_status}, at=at)
     return explanation
 
 

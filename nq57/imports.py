@@ -9,10 +9,8 @@ committing writes the upload record and its values together or not at all.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import logging
 import math
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -22,7 +20,7 @@ from typing import Any, TypedDict
 import duckdb
 import pandas as pd
 
-from nq57 import catalogue, clock, explanations, labels, locks, policy, revisions
+from nq57 import audit, catalogue, clock, explanations, labels, locks, policy, revisions
 from nq57.cells import real, text
 from nq57.db import Store
 from nq57.evidence import records as evidence_records
@@ -216,14 +214,19 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
 def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = None,
             period: str | None = None, limits: Limits = DEFAULT_LIMITS,
             progress: Callable[[float], None] | None = None,
+            actor: Actor | None = None,
             evidence_files: Mapping[str, bytes] | None = None,
             today: date | str | None = None) -> Inspection:
     """Judge an uploaded file completely without storing anything (as of `today`:
     NQ57_TODAY or the system date when not given, which is also the date the
-    explanation rule judges statuses at); `evidence_files` (name -> bytes) are the
+    explanation rule judges statuses at). With `actor`, the rows of a unit the account
+    may not report for are errors too; `evidence_files` (name -> bytes) are the
     evidence files sent with it, matched by the names written in its evidence column."""
     digest = sha256(data)
     base: _FileFacts = {"file_name": file_name, "sha256": digest, "size": len(data)}
+    if actor is not None and actor.role not in policy.MATRIX[policy.REPORT]:
+        return Inspection(**base, problems=(Problem(
+            "not_allowed", str(policy.PermissionDenied(actor, policy.REPORT))),))
     try:
         safety.check_bytes(data, file_name, limits)
         sheet = read.read_workbook(data, file_name, limits=limits, progress=progress)
@@ -246,6 +249,9 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
             duplicate = found[0] if found else None
             on_record = _explained_on_record(store, con, checked.unit, checked.period,
                                              current)
+    problems = checked.problems
+    if actor is not None and checked.unit is not None:
+        problems += _unit_refusals(actor, checked, sheet.sheet, sheet.columns.get("value"))
     judged: dict[str, Judged] = {}
     if checked.unit and checked.period and checked.entries:
         judged = explanations.judge(
@@ -257,7 +263,7 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
         column=sheet.columns.get("evidence"))
     inspection = Inspection(
         **base, unit=checked.unit, period=checked.period, entries=checked.entries,
-        problems=checked.problems + tuple(evidence_errors),
+        problems=problems + tuple(evidence_errors),
         warnings=checked.warnings + tuple(evidence_warnings),
         preview=preview if preview is not None else _empty_preview(),
         sheet=sheet.sheet, header_row=sheet.header_row, columns=sheet.columns,
@@ -351,6 +357,21 @@ def explain(inspection: Inspection, given: Mapping[str, Given]) -> Inspection:
     return _apply_explanations(inspection, given)
 
 
+def _unit_refusals(actor: Actor, checked: Checked, sheet: str | None,
+                   value_column: str | None) -> tuple[Problem, ...]:
+    """Each reported row of a unit the account does not report for, as an error at its
+    cell (nothing of the file is then stored)."""
+    unit = checked.unit
+    if unit is None or policy.allowed(actor, policy.REPORT, unit):
+        return ()
+    found = tuple(
+        problem("not_your_unit", sheet=sheet, row=entry.row, column=value_column,
+                who=actor.label, unit=unit, code=entry.item_code)
+        for entry in checked.entries if entry.value is not None)
+    return found or (Problem("not_allowed", str(policy.PermissionDenied(
+        actor, policy.REPORT, unit))),)
+
+
 def _number(value: object) -> float | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
@@ -388,21 +409,21 @@ def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> 
 
 # --- commit: one transaction ---------------------------------------------------------
 
-def commit(store: Store, inspection: Inspection, by: str,
-           at: datetime | None = None, *, actor: Actor | None = None) -> RecordResult:
+def commit(store: Store, actor: Actor, inspection: Inspection,
+           at: datetime | None = None) -> RecordResult:
     """Store an accepted inspection: the upload record, every changed value and the
-    explanations and the evidence it gives, in one transaction. An identical file sent
-    again changes nothing. A locked period takes changes from an admin only (audited)."""
+    explanations and the evidence it gives, in one transaction, signed by the account.
+    An identical file sent again changes nothing. A locked period takes changes from an
+    admin only (audited)."""
     if not inspection.accepted or inspection.unit is None or inspection.period is None:
         raise NotAccepted(labels.IMPORT_CLI["refused"].format(
             file=inspection.file_name, count=len(inspection.problems)))
-    # Until accounts exist, the person who sends a unit's file acts as that unit's staff.
-    actor = actor or Actor(by.strip(), policy.STAFF, frozenset({inspection.unit}))
+    policy.require(actor, policy.REPORT, inspection.unit)
     new_explanations = inspection.new_explanations
     meta = UploadMeta(
         unit=inspection.unit, period=inspection.period, file_name=inspection.file_name,
-        sha256=inspection.sha256, uploaded_by=by.strip(), rows_read=len(inspection.entries),
-        source="excel", at=at,
+        sha256=inspection.sha256, uploaded_by=actor.signature,
+        rows_read=len(inspection.entries), source="excel", at=at,
     )
     with store.transaction() as con:
         meta = replace(meta, at=meta.at or datetime.now())  # the moment it takes effect
@@ -410,9 +431,16 @@ def commit(store: Store, inspection: Inspection, by: str,
         if result.changed_anything or new_explanations:
             locks.require_open(store, con, actor, inspection.period, change="import",
                                detail={"unit": inspection.unit, "upload": result.upload_id})
+        if result.changed_anything:
+            audit.record(store, con, actor, "import", object_type="upload",
+                         object_id=str(result.upload_id), after={
+                             "unit": meta.unit, "period": meta.period,
+                             "file_name": meta.file_name, "sha256": meta.sha256,
+                             "stored": result.stored, "unchanged": result.unchanged},
+                         at=meta.at)
         stored = explanations.record(
             store, con, actor, inspection.unit, inspection.period, new_explanations,
-            statuses={c: j.status for c, j in inspection.judged.items()}, by=by,
+            statuses={c: j.status for c, j in inspection.judged.items()},
             at=meta.at, note=inspection.file_name)
         added = evidence_records.record_planned(
             store, con, actor, inspection.unit, inspection.period, inspection.evidence,
@@ -420,25 +448,28 @@ def commit(store: Store, inspection: Inspection, by: str,
     return replace(result, evidence_added=sum(a.new for a in added), explanations=stored)
 
 
-def import_file(store: Store, data: bytes, file_name: str, *, by: str,
+def import_file(store: Store, data: bytes, file_name: str, *, actor: Actor | None,
                 unit: str | None = None, period: str | None = None, dry_run: bool = False,
                 limits: Limits = DEFAULT_LIMITS,
                 evidence_files: Mapping[str, bytes] | None = None,
-                actor: Actor | None = None, today: date | str | None = None,
+                today: date | str | None = None,
                 ) -> tuple[Inspection, RecordResult | None]:
-    """Inspect and, if accepted and not a dry run, commit: what the CLI does."""
+    """Inspect and, if accepted and not a dry run, commit: what the CLI does. Without an
+    account only a dry run is possible."""
     inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits,
-                         evidence_files=evidence_files, today=today)
+                         actor=actor, evidence_files=evidence_files, today=today)
     if not inspection.accepted or dry_run:
         return inspection, None
-    return inspection, commit(store, inspection, by, actor=actor)
+    if actor is None:
+        raise NotAccepted(labels.ACCOUNT_MESSAGES["need_user"])
+    return inspection, commit(store, actor, inspection)
 
 
-def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
+def import_path(store: Store, path: Path, *, actor: Actor | None, unit: str | None = None,
                 period: str | None = None, dry_run: bool = False,
                 limits: Limits = DEFAULT_LIMITS,
                 evidence_files: Mapping[str, bytes] | None = None,
-                actor: Actor | None = None, today: date | str | None = None,
+                today: date | str | None = None,
                 ) -> tuple[Inspection, RecordResult | None]:
     """import_file() for a file on disk, never reading more than the size limit.
     OSError if the path cannot be read."""
@@ -446,9 +477,9 @@ def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
         data = safety.read_limited(path, limits=limits)
     except FileRefused as refused:
         return Inspection(path.name, "", path.stat().st_size, problems=(refused.problem,)), None
-    return import_file(store, data, path.name, by=by, unit=unit, period=period,
+    return import_file(store, data, path.name, actor=actor, unit=unit, period=period,
                        dry_run=dry_run, limits=limits, evidence_files=evidence_files,
-                       actor=actor, today=today)
+                       today=today)
 
 
 def annotated(inspection: Inspection, data: bytes) -> bytes | None:
@@ -472,21 +503,6 @@ def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:
         [{"severity": p.severity, "sheet": p.sheet, "row": p.row, "cell": p.cell,
           "message": p.message} for p in problems],
         columns=["severity", "sheet", "row", "cell", "message"])
-
-
-# --- revocation from the page ----------------------------------------------------------
-
-ADMIN_PIN_VARIABLE = "NQ57_ADMIN_PIN"
-
-
-def revocation_enabled() -> bool:
-    """The page offers revocation only when an admin PIN is configured."""
-    return bool(os.environ.get(ADMIN_PIN_VARIABLE, "").strip())
-
-
-def pin_matches(given: str) -> bool:
-    expected = os.environ.get(ADMIN_PIN_VARIABLE, "").strip()
-    return bool(expected) and hmac.compare_digest(given.strip().encode(), expected.encode())
 
 
 # --- the template -------------------------------------------------------------------

@@ -14,8 +14,10 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from nq57 import audit, labels, policy
 from nq57.cells import real
 from nq57.db import Store
+from nq57.policy import Actor
 
 
 @dataclass(frozen=True)
@@ -135,19 +137,34 @@ def record_upload(store: Store, con: duckdb.DuckDBPyConnection, meta: UploadMeta
     return RecordResult(upload_id, len(changed), len(values) - len(changed), duplicate_of)
 
 
-def revoke_upload(store: Store, upload_id: int, revoked_by: str, reason: str,
+def revoke_upload(store: Store, actor: Actor, upload_id: int, reason: str,
                   at: datetime | None = None) -> None:
-    """Void an upload: its values fall back to the previous revisions. Nothing is deleted."""
+    """Void an upload: its values fall back to the previous revisions. Nothing is deleted.
+    Only an administrator may, and only with a reason."""
+    policy.require(actor, policy.REVOKE_UPLOAD)
+    reason = (reason or "").strip()
+    if not reason:
+        raise RevokeError(labels.REVOKE_MESSAGES["need_reason"])
+    at = at or datetime.now()
     with store.transaction() as con:
         found = store.rows("revisions/upload", con, upload_id=upload_id)
         if not found:
-            raise RevokeError(f"Không có lần nhập số {upload_id}.")
+            raise RevokeError(labels.REVOKE_MESSAGES["unknown"].format(upload=upload_id))
         if found[0]["revoked"]:
-            raise RevokeError(f"Lần nhập số {upload_id} đã bị thu hồi trước đó.")
+            raise RevokeError(labels.REVOKE_MESSAGES["already"].format(upload=upload_id))
         store.execute(
-            "revisions/revoke_upload", con, upload_id=upload_id, revoked_by=revoked_by,
-            revoked_at=at or datetime.now(), reason=reason,
+            "revisions/revoke_upload", con, upload_id=upload_id, revoked_by=actor.signature,
+            revoked_at=at, reason=reason,
         )
+        audit.record(store, con, actor, "revoke_upload", object_type="upload",
+                     object_id=str(upload_id), before=_upload_summary(found[0], False),
+                     after=_upload_summary(found[0], True) | {"reason": reason}, at=at)
+
+
+def _upload_summary(row: dict[str, object], revoked: bool) -> dict[str, object]:
+    return {"unit": row["unit_code"], "period": row["period_code"],
+            "file_name": row["file_name"], "uploaded_by": row["uploaded_by"],
+            "rows_stored": row["rows_stored"], "revoked": revoked}
 
 
 def history(store: Store, item_code: str, unit: str | None = None) -> pd.DataFrame:

@@ -368,6 +368,22 @@ def reminder_table(due: pd.DataFrame) -> Table:
     return _table("reminders", due, columns)
 
 
+def audit_table(entries: pd.DataFrame) -> Table:
+    """The audit log as people read it: when, who (and their role), what, on which
+    object, before and after."""
+    frame = entries.assign(
+        actor_role=[labels.ROLE_LABELS.get(r, "") if isinstance(r, str) else ""
+                    for r in entries["role"]],
+        audit_action=[labels.audit_action_label(a) for a in entries["action"]],
+    )
+    return _table("audit", frame, (
+        Column("happened_at", "datetime", width=17), Column("actor", width=18),
+        Column("actor_role", width=18), Column("audit_action", width=20),
+        Column("object_type", width=10), Column("object_id", width=14),
+        Column("before", width=40), Column("after", width=40), Column("note", width=30),
+    ))
+
+
 # --- evidence and review -----------------------------------------------------------
 
 def _words(frame: pd.DataFrame, column: str, names: Mapping[str, str]) -> list[str]:

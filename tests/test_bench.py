@@ -35,11 +35,14 @@ def test_the_quick_benchmark_runs_and_reports_every_figure(tmp_path: Path):
 
 @pytest.mark.slow
 @pytest.mark.e2e
+@pytest.mark.timeout(600)
 def test_the_deadline_day_bench_runs_and_stores_every_upload_once(tmp_path: Path):
+    # The bench gives up on a page or an upload after --patience seconds and says so,
+    # so a slow machine shows what it saw instead of hanging past the test's timeout.
     result = subprocess.run(
         [sys.executable, "bench/deadline.py", "--quick", "--sessions", "2", "--uploads", "2",
-         "--out", str(tmp_path)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900)
+         "--patience", "120", "--out", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=560)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     summary = json.loads((tmp_path / "deadline-quick.json").read_text())
     assert summary["stored_once"] and summary["errors"] == []

@@ -23,10 +23,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nq57 import explanations, imports, labels, policy, revisions
+from nq57 import explanations, imports, labels, revisions
 from nq57.db import Store
 from nq57.explanations import ExplanationRefused, Given
-from nq57.policy import Actor, PermissionDenied
+from nq57.policy import PermissionDenied
 from tests.excel.workbooks import (
     dump,
     fill,
@@ -35,13 +35,11 @@ from tests.excel.workbooks import (
     soffice,
     template,
 )
-from tests.helpers import report
+from tests.helpers import ADMIN, REVIEWER, STAFF_SKHCN, STAFF_SNV, VIEWER, report
 
 ROOT = Path(__file__).resolve().parent.parent
 PERIOD = "2026-Q3"
 REASON = "Chưa bố trí được kinh phí để triển khai theo kế hoạch năm."
-KHCN_STAFF = Actor("can.bo.khcn", policy.STAFF, frozenset({"SKHCN"}), "Cán bộ Sở KH&CN")
-SNV_STAFF = Actor("can.bo.snv", policy.STAFF, frozenset({"SNV"}), "Cán bộ Sở Nội vụ")
 # Control characters cannot be stored in a worksheet at all.
 ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cc", "Cs")), max_size=60)
 BRIEFING_COLUMNS = {"unit_code", "unit_name", "item_type", "code", "name", "status", "cause",
@@ -84,8 +82,7 @@ def test_a_value_behind_or_red_without_explanation_is_refused_at_its_cell(
         store: Store, value, words):
     data = workbook(store, {"1.3.1": value})
     before = dump(store)
-    inspection, result = imports.import_file(store, data, "bao-cao.xlsx", by="Cán bộ A",
-                                             actor=KHCN_STAFF)
+    inspection, result = imports.import_file(store, data, "bao-cao.xlsx", actor=STAFF_SKHCN)
     assert result is None and codes(inspection) == ["explanation_missing"]
     (found,) = inspection.problems
     row = rows_of(data)["1.3.1"]
@@ -142,7 +139,7 @@ def test_an_explanation_on_a_value_on_track_is_checked_and_kept_too(store: Store
     assert codes(inspect(store, {"1.3.1": 8}, {"1.3.1": ("ngắn", "Khác")})) == [
         "explanation_too_short"]
     fine = inspect(store, {"1.3.1": 8}, {"1.3.1": (REASON, "Khác")})
-    imports.commit(store, fine, "Cán bộ A", actor=KHCN_STAFF)
+    imports.commit(store, STAFF_SKHCN, fine)
     assert [r["status"] for r in stored(store)] == ["on_track"]
 
 
@@ -256,8 +253,8 @@ def test_the_command_line_refuses_and_accepts_exactly_as_the_page(store: Store, 
 
     def cli(path: Path) -> tuple[int, dict]:
         done = subprocess.run(
-            [sys.executable, "-m", "nq57", "import", str(path), "--by", "Cán bộ A",
-             "--user", "can.bo.a", "--user-unit", "SKHCN", "--format", "json"],
+            [sys.executable, "-m", "nq57", "import", str(path), "--user", STAFF_SKHCN.name,
+             "--format", "json"],
             cwd=ROOT, env=os.environ.copy(), capture_output=True, text=True, timeout=120)
         return done.returncode, json.loads(done.stdout)
 
@@ -271,24 +268,27 @@ def test_the_command_line_refuses_and_accepts_exactly_as_the_page(store: Store, 
     assert (row["status"], row["cause"]) == ("red", "Thiếu kinh phí")
     (kept,) = stored(store)
     assert (kept["cause"], kept["explanation"], kept["support_requested"], kept["recorded_by"],
-            kept["status"]) == ("funding", REASON, "Đề nghị bổ sung", "Cán bộ A", "red")
+            kept["status"]) == ("funding", REASON, "Đề nghị bổ sung", "Trần Thị B (canbo.kh)",
+                                "red")
 
 
-# --- storing: with the revision, in the same transaction, by whom -----------------------------
+# --- storing: with the revision, in the same transaction, signed by the account -------------
 
 def test_explanations_are_stored_with_the_upload_and_audited(store: Store):
     inspection = inspect(store, {"1.3.1": 2, "II.1": "50%"},
                          {"1.3.1": (REASON, "Thiếu kinh phí"),
                           "II.1": ("Chờ ý kiến thẩm định của bộ, ngành trung ương.",
                                    "Chờ hướng dẫn của cấp trên")})
-    result = imports.commit(store, inspection, "Cán bộ A", actor=KHCN_STAFF)
+    result = imports.commit(store, STAFF_SKHCN, inspection)
     assert (result.stored, result.explanations) == (2, 2)
     rows = {r["item_code"]: r for r in stored(store)}
     assert {r["upload_id"] for r in rows.values()} == {result.upload_id}
     assert rows["II.1"]["cause"] == "awaiting_guidance"
+    assert {r["recorded_by"] for r in rows.values()} == {"Trần Thị B (canbo.kh)"}
     (entry,) = store.rows("audit/entries", since=None, actor=None, action="explain")
     assert (entry["actor"], entry["role"], entry["object_id"]) == (
-        "can.bo.khcn", "staff", "SKHCN/2026-Q3")
+        "canbo.kh", "staff", "SKHCN/2026-Q3")
+    assert labels.audit_action_label(entry["action"]) == "Gửi giải trình"
     assert json.loads(entry["after"]) == {
         "count": 2, "items": ["1.3.1", "II.1"], "causes": ["awaiting_guidance", "funding"]}
 
@@ -296,32 +296,37 @@ def test_explanations_are_stored_with_the_upload_and_audited(store: Store):
 def test_another_units_staff_cannot_store_the_file_nor_its_explanations(store: Store):
     inspection = inspect(store, {"1.3.1": 2}, {"1.3.1": (REASON, "Thiếu kinh phí")})
     before = dump(store)
-    with pytest.raises(PermissionDenied, match="gửi giải trình cho đơn vị SKHCN"):
-        imports.commit(store, inspection, "Cán bộ B", actor=SNV_STAFF)
-    assert dump(store) == before  # the values did not go in without their explanations
+    with pytest.raises(PermissionDenied, match="cho đơn vị SKHCN"):
+        imports.commit(store, STAFF_SNV, inspection)
+    assert dump(store) == before  # neither the values nor their explanations went in
 
 
-def test_without_an_account_the_sender_explains_as_the_units_staff(store: Store):
-    inspection = inspect(store, {"1.3.1": 2}, {"1.3.1": (REASON, "Thiếu kinh phí")})
-    imports.commit(store, inspection, "Cán bộ A")
-    (entry,) = store.rows("audit/entries", since=None, actor=None, action="explain")
-    assert (entry["actor"], entry["role"]) == ("Cán bộ A", "staff")
+@pytest.mark.parametrize("who", [VIEWER, REVIEWER, STAFF_SNV])
+def test_only_staff_of_the_unit_or_an_admin_explain(store: Store, who):
+    before = dump(store)
+    with pytest.raises(PermissionDenied, match="gửi giải trình"):
+        explanations.explain(store, who, "1.3.1", "SKHCN", PERIOD, Given(REASON, "Khác"))
+    assert dump(store) == before
+    explanations.explain(store, ADMIN, "1.3.1", "SKHCN", PERIOD, Given(REASON, "Khác"))
+    (row,) = store.rows("explanations/history", item="1.3.1", unit="SKHCN")
+    assert row["recorded_by"] == "Quản trị thử (quantri.thu)"
 
 
 def test_a_locked_period_takes_explanations_from_an_admin_only(store: Store):
     from nq57 import locks
 
-    locks.lock(store, policy.SYSTEM, PERIOD, reason="Đã tổng hợp")
+    locks.lock(store, REVIEWER, PERIOD, reason="Đã tổng hợp")
     with pytest.raises(locks.PeriodLocked):
-        explanations.explain(store, KHCN_STAFF, "1.3.1", "SKHCN", PERIOD, Given(REASON, "Khác"))
-    explanations.explain(store, policy.SYSTEM, "1.3.1", "SKHCN", PERIOD, Given(REASON, "Khác"))
+        explanations.explain(store, STAFF_SKHCN, "1.3.1", "SKHCN", PERIOD,
+                             Given(REASON, "Khác"))
+    explanations.explain(store, ADMIN, "1.3.1", "SKHCN", PERIOD, Given(REASON, "Khác"))
     assert len(explanations.history(store, "1.3.1")) == 1
 
 
 def test_the_same_file_twice_stores_nothing_the_second_time(store: Store):
     data = workbook(store, {"1.3.1": 2}, {"1.3.1": (REASON, "Thiếu kinh phí")})
-    imports.import_file(store, data, "a.xlsx", by="Cán bộ A", actor=KHCN_STAFF)
-    again, result = imports.import_file(store, data, "a.xlsx", by="Cán bộ A", actor=KHCN_STAFF)
+    imports.import_file(store, data, "a.xlsx", actor=STAFF_SKHCN)
+    again, result = imports.import_file(store, data, "a.xlsx", actor=STAFF_SKHCN)
     assert again.accepted and result is not None
     assert (result.upload_id, result.explanations) == (None, 0)
     assert len(stored(store)) == 1
@@ -329,7 +334,7 @@ def test_the_same_file_twice_stores_nothing_the_second_time(store: Store):
 
 def test_an_unchanged_value_keeps_its_explanation_and_needs_no_new_one(store: Store):
     imports.import_file(store, workbook(store, {"1.3.1": 2}, {"1.3.1": (REASON, "Khác")}),
-                        "a.xlsx", by="Cán bộ A", actor=KHCN_STAFF)
+                        "a.xlsx", actor=STAFF_SKHCN)
     same_value = inspect(store, {"1.3.1": 2, "1.1.1": 0.65})
     assert same_value.accepted
     changed_value = inspect(store, {"1.3.1": 3})
@@ -338,13 +343,13 @@ def test_an_unchanged_value_keeps_its_explanation_and_needs_no_new_one(store: St
 
 def test_a_new_explanation_for_the_same_value_is_added_not_overwritten(store: Store):
     imports.import_file(store, workbook(store, {"1.3.1": 2}, {"1.3.1": (REASON, "Khác")}),
-                        "a.xlsx", by="Cán bộ A", actor=KHCN_STAFF)
+                        "a.xlsx", actor=STAFF_SKHCN)
     later = "Doanh nghiệp đã nộp hồ sơ, đang chờ Sở thẩm định cấp giấy chứng nhận."
-    explanations.explain(store, KHCN_STAFF, "1.3.1", "SKHCN", PERIOD,
-                         Given(later, "Nguyên nhân khách quan"), by="Cán bộ C")
+    explanations.explain(store, ADMIN, "1.3.1", "SKHCN", PERIOD,
+                         Given(later, "Nguyên nhân khách quan"))
     history = explanations.history(store, "1.3.1")
     assert history[["explanation", "in_force", "recorded_by"]].values.tolist() == [
-        [later, True, "Cán bộ C"], [REASON, False, "Cán bộ A"]]
+        [later, True, "Quản trị thử (quantri.thu)"], [REASON, False, "Trần Thị B (canbo.kh)"]]
     (now,) = explanations.explanations(store, PERIOD).to_dict(orient="records")
     assert (now["explanation"], now["cause_label"]) == (later, "Nguyên nhân khách quan")
 
@@ -352,13 +357,13 @@ def test_a_new_explanation_for_the_same_value_is_added_not_overwritten(store: St
 def test_revoking_an_upload_takes_its_explanation_out_of_force(store: Store):
     _, first = imports.import_file(store, workbook(store, {"1.3.1": 2},
                                                    {"1.3.1": (REASON, "Khác")}),
-                                   "a.xlsx", by="Cán bộ A", actor=KHCN_STAFF)
+                                   "a.xlsx", actor=STAFF_SKHCN)
     other = "Đã có thêm hồ sơ nhưng chưa đủ điều kiện công nhận trong kỳ."
     _, second = imports.import_file(store, workbook(store, {"1.3.1": 3},
                                                     {"1.3.1": (other, "Khác")}),
-                                    "b.xlsx", by="Cán bộ A", actor=KHCN_STAFF)
+                                    "b.xlsx", actor=STAFF_SKHCN)
     assert explanations.explanations(store, PERIOD)["explanation"].tolist() == [other]
-    revisions.revoke_upload(store, second.upload_id, "Quản trị", "Nhập nhầm")
+    revisions.revoke_upload(store, ADMIN, second.upload_id, "Nhập nhầm")
     assert explanations.explanations(store, PERIOD)["explanation"].tolist() == [REASON]
     history = explanations.history(store, "1.3.1")
     assert history[["upload_id", "revoked", "in_force"]].values.tolist() == [
@@ -367,7 +372,7 @@ def test_revoking_an_upload_takes_its_explanation_out_of_force(store: Store):
 
 def test_an_item_never_reported_can_be_explained_until_a_value_comes(store: Store):
     waiting = "Dự thảo quy chế đang chờ ý kiến góp ý của Bộ Công an."
-    explanations.explain(store, policy.SYSTEM, "II.10", "CAT", PERIOD,
+    explanations.explain(store, ADMIN, "II.10", "CAT", PERIOD,
                          Given(waiting, "Chờ hướng dẫn của cấp trên"))
     (row,) = store.rows("explanations/history", item="II.10", unit="CAT")
     assert (row["upload_id"], row["status"], row["in_force"]) == (None, "overdue_report", True)
@@ -383,14 +388,14 @@ def test_an_item_never_reported_can_be_explained_until_a_value_comes(store: Stor
 def test_an_explanation_is_refused_for_what_the_unit_does_not_report(store: Store, item, unit,
                                                                      period, says):
     with pytest.raises(ExplanationRefused, match=says):
-        explanations.explain(store, policy.SYSTEM, item, unit, period, Given(REASON, "Khác"))
+        explanations.explain(store, ADMIN, item, unit, period, Given(REASON, "Khác"))
     assert explanations.history(store, item).empty
 
 
 def test_staff_explain_only_for_their_own_unit(store: Store):
     with pytest.raises(PermissionDenied):
-        explanations.explain(store, SNV_STAFF, "1.3.1", "SKHCN", PERIOD, Given(REASON, "Khác"))
-    explanations.explain(store, KHCN_STAFF, "1.3.1", "SKHCN", PERIOD, Given(REASON, "Khác"))
+        explanations.explain(store, STAFF_SNV, "1.3.1", "SKHCN", PERIOD, Given(REASON, "Khác"))
+    explanations.explain(store, STAFF_SKHCN, "1.3.1", "SKHCN", PERIOD, Given(REASON, "Khác"))
     assert len(explanations.history(store, "1.3.1")) == 1
 
 
@@ -403,19 +408,23 @@ def test_the_explain_command_says_why_it_refuses(store: Store):
     nobody = cli("1.3.1", "--unit", "SKHCN", "--period", PERIOD, "--cause", "Khác",
                  "--text", REASON)
     assert nobody.returncode == 1 and "--user" in nobody.stderr
+    unknown = cli("1.3.1", "--unit", "SKHCN", "--period", PERIOD, "--cause", "Khác",
+                  "--text", REASON, "--user", "nguyen.van.a")
+    assert unknown.returncode == 1 and "nguyen.van.a" in unknown.stderr
     short = cli("1.3.1", "--unit", "SKHCN", "--period", PERIOD, "--cause", "Khác",
-                "--text", "Chậm", "--user", "nguyen.van.a")
+                "--text", "Chậm", "--user", STAFF_SKHCN.name)
     assert short.returncode == 1 and "Giải trình chỉ có 4 ký tự" in short.stderr
     other_unit = cli("1.3.1", "--unit", "SKHCN", "--period", PERIOD, "--cause", "Khác",
-                     "--text", REASON, "--user", "le.thi.b", "--user-unit", "SNV")
+                     "--text", REASON, "--user", STAFF_SNV.name)
     assert other_unit.returncode == 1 and "không có quyền gửi giải trình" in other_unit.stderr
+    assert "Traceback" not in other_unit.stderr
     done = cli("1.3.1", "--unit", "skhcn", "--period", "Quý III/2026", "--cause",
                "vuong co che, chinh sach", "--text", REASON, "--support", "Sửa quy chế",
-               "--user", "nguyen.van.a")
+               "--user", STAFF_SKHCN.name)
     assert done.returncode == 0, done.stderr
     (row,) = store.rows("explanations/history", item="1.3.1", unit=None)
     assert (row["cause"], row["recorded_by"], row["support_requested"]) == (
-        "policy", "nguyen.van.a", "Sửa quy chế")
+        "policy", "Trần Thị B (canbo.kh)", "Sửa quy chế")
 
 
 # --- roll-ups -------------------------------------------------------------------------------
@@ -430,7 +439,7 @@ def _explain_several(store: Store) -> None:
                                 "Thiếu nhân lực", "Đề nghị biệt phái cán bộ"),
     }
     for (unit, item), text in given.items():
-        explanations.explain(store, policy.SYSTEM, item, unit, PERIOD, text)
+        explanations.explain(store, ADMIN, item, unit, PERIOD, text)
 
 
 def test_explanations_list_what_the_briefing_needs(store: Store):
@@ -493,6 +502,12 @@ def test_the_demo_explains_its_values_behind_or_red(demo_store: Store):
     assert rows["support_requested"].notna().any()
     by_unit = explanations.explanations_by_unit(demo_store, PERIOD)
     assert by_unit["explained"].sum() >= 20
+    # written for each unit by a staff account of that unit, signed like the demo uploads
+    assert set(rows["recorded_by"]) == {"Số liệu minh họa"}
+    written = demo_store.rows("audit/entries", since=None, actor=None, action="explain")
+    assert written and {(e["actor"], e["role"]) for e in written} == {
+        ("Số liệu minh họa", "staff")}
+    assert set(rows["unit_code"]) <= {e["object_id"].split("/")[0] for e in written}
 
 
 def test_removing_the_demo_removes_its_explanations(demo_store: Store):
@@ -501,8 +516,8 @@ def test_removing_the_demo_removes_its_explanations(demo_store: Store):
     real = datetime(2026, 11, 2, 9)
     inspection = imports.inspect(demo_store, workbook(demo_store, {"1.3.1": 3},
                                                       {"1.3.1": (REASON, "Khác")}), "t.xlsx")
-    imports.commit(demo_store, inspection, "Cán bộ A", at=real, actor=KHCN_STAFF)
-    demo.remove(demo_store)
+    imports.commit(demo_store, STAFF_SKHCN, inspection, at=real)
+    demo.remove(demo_store, ADMIN)
     assert demo_store.rows("explanations/history", item="1.3.1", unit=None)[0][
-        "recorded_by"] == "Cán bộ A"
+        "recorded_by"] == "Trần Thị B (canbo.kh)"
     assert len(explanations.explanations(demo_store, PERIOD)) == 1

@@ -13,6 +13,7 @@ import io
 import json
 import math
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -28,6 +29,7 @@ from nq57.db import Store
 from nq57.untrusted import is_formula_like
 from tests.app.apptools import live_links
 from tests.excel.workbooks import fill, rows_of, template
+from tests.helpers import STAFF_SKHCN
 from tests.test_cli import ROOT, nq57
 
 GFM = MarkdownIt("gfm-like")
@@ -122,7 +124,7 @@ def test_hostile_text_through_import_every_export_and_every_page(store: Store,
         if marked is not None:
             assert formula_cells(marked) == formula_cells(data)  # only the person's own
         if inspection.accepted and who.strip():
-            imports.commit(store, inspection, who)
+            imports.commit(store, replace(STAFF_SKHCN, display_name=who), inspection)
             accepted.append(1)
         assert_numbers_finite(store)
 

@@ -14,6 +14,7 @@ import io
 import json
 import math
 import zipfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -28,8 +29,8 @@ from nq57.excel.problems import Problem
 from nq57.settings import SettingError
 from tests.app.apptools import live_links
 from tests.excel.workbooks import dump, fill, rezip, sheet, template
-from tests.helpers import report
-from tests.test_cli import nq57
+from tests.helpers import ADMIN, STAFF_SKHCN, report
+from tests.test_cli import nq57, nq57_admin
 
 FORMULAS = ['=HYPERLINK("http://lua-dao.example/x","Bấm vào đây")', "=1+1", "+84 912", "-2+3",
             "@SUM(A1:A9)", "\t=1", "\r=1"]
@@ -152,22 +153,22 @@ def test_a_setting_out_of_its_range_is_refused_and_nothing_changes(store: Store,
                                                                   value: str):
     before = settings.all_settings(store)
     with pytest.raises(SettingError):
-        settings.update(store, key, value)
+        settings.update(store, ADMIN, key, value)
     assert settings.all_settings(store).equals(before)
 
 
 def test_the_command_line_refuses_settings_out_of_range_with_the_range(store: Store):
     for assignment, words in (("red_factor=0.95", "từ 0,1 đến 0,9"),
                               ("secretariat_unit=CQDVDP", "nhóm đơn vị")):
-        result = nq57("settings", "--set", assignment)
+        result = nq57_admin("settings", "--set", assignment)
         assert result.returncode == 1 and words in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
 
 
 def test_settings_within_range_are_stored(store: Store):
-    assert settings.update(store, "red_factor", "0,1") == "0.1"
-    assert settings.update(store, "red_factor", "0.9") == "0.9"
-    assert settings.update(store, "secretariat_unit", "stc") == "STC"
+    assert settings.update(store, ADMIN, "red_factor", "0,1") == "0.1"
+    assert settings.update(store, ADMIN, "red_factor", "0.9") == "0.9"
+    assert settings.update(store, ADMIN, "secretariat_unit", "stc") == "STC"
 
 
 # --- periods not begun, periods still running -----------------------------------------
@@ -184,7 +185,7 @@ def test_a_period_not_begun_is_refused_and_a_running_one_is_an_estimate(
                                           {"1.1.1": 0.5}), "q2.xlsx")
     assert running.accepted
     assert [w.code for w in running.warnings] == ["estimate_period"]
-    imports.commit(store, running, "Cán bộ", at=datetime(2026, 5, 10, 9))
+    imports.commit(store, STAFF_SKHCN, running, at=datetime(2026, 5, 10, 9))
     row = status.gaps(store, "2026-Q2").set_index("code").loc["1.1.1"]
     assert bool(row["estimate"])
     gap_table = tables.gap_table(status.gaps(store, "2026-Q2"))
@@ -198,7 +199,7 @@ def test_a_period_not_begun_is_refused_and_a_running_one_is_an_estimate(
     final = imports.inspect(store, fill(template(store, "SKHCN", "2026-Q2"),
                                         {"1.1.1": 0.55}), "q2-cuoi.xlsx")
     assert final.accepted and final.warnings == ()
-    imports.commit(store, final, "Cán bộ", at=datetime(2026, 8, 1, 9))
+    imports.commit(store, STAFF_SKHCN, final, at=datetime(2026, 8, 1, 9))
     assert not bool(status.gaps(store, "2026-Q2").set_index("code").loc["1.1.1", "estimate"])
 
 
@@ -210,7 +211,7 @@ def history_with(store: Store, notes: list[str]) -> tables.Table:
                     notes={"1.1.1": note}, evidence={"1.1.1": note})
         inspection = imports.inspect(store, data, f"{note[:10]}.xlsx")
         assert inspection.accepted, inspection.problems
-        imports.commit(store, inspection, note)
+        imports.commit(store, replace(STAFF_SKHCN, display_name=note), inspection)
     return tables.history_table(store.frame("revisions/history", item="1.1.1", unit=None))
 
 

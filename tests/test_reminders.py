@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from nq57 import contacts, policy, reminders
+from nq57 import contacts, reminders
 from nq57.contacts import ContactRefused
 from nq57.db import ROOT, Store
-from nq57.policy import Actor, PermissionDenied
-from tests.helpers import report
+from nq57.policy import PermissionDenied
+from tests.helpers import ADMIN, REVIEWER, STAFF_SNV, report
 
 FIELDS = ["unit_code", "unit_name", "contact_name", "email", "phone", "period",
           "report_deadline", "days_left", "items_missing"]
@@ -62,8 +62,10 @@ def test_a_unit_that_has_reported_everything_is_not_reminded(store: Store):
 def test_the_command_gives_one_row_per_unit_and_period_with_the_contact(store: Store):
     set_by_admin = cli("contact", "SNV", "--name", "Lê Thị Thu", "--email",
                        "thu.lt@snv.example.invalid", "--phone", "0251 000 1234",
-                       "--user", "quan.tri")
+                       "--user", ADMIN.name)
     assert set_by_admin.returncode == 0, set_by_admin.stderr
+    by_staff = cli("contact", "SNV", "--name", "Ai đó", "--user", STAFF_SNV.name)
+    assert by_staff.returncode == 1 and "không có quyền" in by_staff.stderr
     done = cli("reminders", "--within", "7", "--as-of", "2026-10-21", "--format", "json")
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
@@ -90,20 +92,21 @@ def test_a_negative_window_is_a_usage_error(store: Store):
 ])
 def test_a_malformed_contact_is_refused(store: Store, name, email, phone, says):
     with pytest.raises(ContactRefused, match=says):
-        contacts.set_contact(store, policy.SYSTEM, "SNV", name=name, email=email, phone=phone)
+        contacts.set_contact(store, ADMIN, "SNV", name=name, email=email, phone=phone)
     assert contacts.contacts(store).set_index("unit_code").at["SNV", "email"] is None
 
 
 def test_only_an_admin_changes_contacts_and_every_change_is_audited(store: Store):
-    staff = Actor("can.bo.snv", policy.STAFF, frozenset({"SNV"}))
-    with pytest.raises(PermissionDenied):
-        contacts.set_contact(store, staff, "SNV", name="Lê Thu")
-    contacts.set_contact(store, policy.SYSTEM, "SNV", name="Lê Thu", email="thu@example.invalid")
-    contacts.set_contact(store, policy.SYSTEM, "snv", name="Trần Minh")
+    for not_admin in (STAFF_SNV, REVIEWER):
+        with pytest.raises(PermissionDenied):
+            contacts.set_contact(store, not_admin, "SNV", name="Lê Thu")
+    contacts.set_contact(store, ADMIN, "SNV", name="Lê Thu", email="thu@example.invalid")
+    contacts.set_contact(store, ADMIN, "snv", name="Trần Minh")
     row = contacts.contacts(store).set_index("unit_code").loc["SNV"]
     assert (row["contact_name"], row["email"]) == ("Trần Minh", None)  # the latest wins
+    assert row["updated_by"] == ADMIN.signature
     entries = store.rows("audit/entries", since=None, actor=None, action="set_contact")
-    assert [e["object_id"] for e in entries] == ["SNV", "SNV"]
+    assert [(e["object_id"], e["actor"]) for e in entries] == [("SNV", ADMIN.name)] * 2
 
 
 def test_demo_contacts_are_fictitious_and_go_with_the_demo(demo_store: Store):
@@ -113,7 +116,7 @@ def test_demo_contacts_are_fictitious_and_go_with_the_demo(demo_store: Store):
     listed = listed[listed["kind"] != "collective"]
     assert listed["email"].str.endswith("@example.invalid").all()
     assert listed["contact_name"].str.endswith("(minh họa)").all()
-    demo.remove(demo_store)
+    demo.remove(demo_store, ADMIN)
     assert contacts.contacts(demo_store)["email"].isna().all()
 
 

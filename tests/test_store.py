@@ -150,20 +150,27 @@ SAMPLE_PARAMS = {
     "deadline_passed": False, "report_overdue": False, "checksum": "probe",
     "version": 999, "path": "unused", "previous": "2026-Q2", "code": "1.5.23",
     "since": datetime(2026, 1, 1), "actor": "probe", "action": "probe",
-    "happened_at": datetime(2026, 11, 1), "role": "admin", "object_type": "probe",
+    "happened_at": datetime(2026, 11, 1), "role": "admin", "object_type": "target",
     "object_id": "probe", "before": None, "after": None, "note": None,
     # explanations, contacts, reminders
     "within": 7, "status": "behind", "cause": "funding", "explanation": "probe",
-    "support": None, "contact_name": "probe", "email": "probe@example.invalid",
+    "support": None, "contact_name": "probe",
     "phone": "0251 000 0000", "updated_by": "probe", "updated_at": datetime(2026, 11, 1),
     "contact_source": "admin",
+    "account": "probe", "display_name": "Probe", "unit_codes": ["SNV"], "email": "p@example.vn",
+    "password_hash": None, "demo": False, "changed_by": "probe",
+    "changed_at": datetime(2026, 11, 1), "disabled": False, "token_sha256": "0" * 64,
+    "account_name": "probe", "method": "password", "client": "local",
+    "created_at": datetime(2026, 11, 1), "session_id": 1, "ended_at": datetime(2026, 11, 2),
+    "end_reason": "sign_out", "last_seen_at": datetime(2026, 11, 2), "name_sha256": "0" * 64,
+    "at": datetime(2026, 11, 1), "succeeded": False, "field": "threshold_low",
+    "corrected_by": "probe", "corrected_at": datetime(2026, 11, 1),
     # evidence, review and period locks
     "evidence_id": 1, "actual_id": 1, "kind": "file", "file_type": "pdf", "size_bytes": 10,
     "original_name": "probe.pdf", "url": None, "added_by": "probe",
     "added_at": datetime(2026, 11, 1), "decision": "accepted", "insufficient_quality": False,
     "decided_by": "probe", "decided_role": "reviewer", "decided_at": datetime(2026, 11, 2),
-    "states": ["pending"], "statuses": ["achieved"], "locked": True, "changed_by": "probe",
-    "changed_at": datetime(2026, 11, 1), "demo": False,
+    "states": ["pending"], "statuses": ["achieved"], "locked": True,
 }
 # Run by every database creation (bootstrap), so every test's fixture executes them;
 # backup/ statements take table names and files, and tests/test_backup.py runs them all.

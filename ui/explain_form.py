@@ -1,7 +1,7 @@
-"""The upload page's questions when a file leaves items behind or in red without a
+"""The reporting page's questions when a file leaves items behind or in red without a
 valid explanation: one small form per item (explanation, cause, support), judged by
 the same rule as the file's own columns (nq57.imports.explain), and each item's
-history of explanations."""
+history of explanations (shown on the history page)."""
 
 from __future__ import annotations
 

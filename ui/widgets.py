@@ -233,3 +233,8 @@ def vietnamese_builtins() -> None:
                      f'{place}::after {{ content: "{words}"; font-size: 0.875rem; '
                      "line-height: 1.6; }")
     st.html("<style>\n" + "\n".join(rules) + "\n</style>")
+
+
+def refusal(message: object) -> None:
+    """A refusal from the core, whose message may quote what a person typed."""
+    st.error(markdown_text(message), icon=":material/error:")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from nq57 import alerts, explanations, fmt, labels, policy, tables
 from nq57.explanations import ExplanationRefused, Given
-from ui import data, session, widgets
+from ui import data, widgets
 
 T = labels.ALERT_PAGE
 view = st.session_state["filters"]
@@ -29,42 +29,46 @@ if found.empty:
 widgets.table(tables.warning_table(found, view.to_params()), key="warnings",
               period=view.period)
 
-# --- giving an explanation -------------------------------------------------------------
-with st.expander(T["explain"], icon=":material/edit_note:"):
-    st.caption(T["explain_help"])
-    open_items = alerts.explainable(items)
-    if open_items.empty:
-        st.caption(T["explain_none"])
-    else:
-        choices = {
-            f"{row['code']}|{row['reporting_unit']}": T["item_choice"].format(
-                code=row["code"], name=row["name"], unit=row["reporting_unit_short"],
-                status=labels.STATUS_LABELS[row["status"]])
-            for row in open_items.to_dict(orient="records")}
-        with st.form("explain_form", clear_on_submit=False):
-            chosen = st.selectbox(T["explain_item"], list(choices), format_func=choices.get)
-            cause = st.selectbox(T["explain_cause"], list(explanations.CAUSES),
-                                 format_func=explanations.cause_label)
-            text = st.text_area(T["explain_text"].format(min=explanations.MIN_LENGTH),
-                                max_chars=explanations.MAX_LENGTH)
-            support = st.text_area(T["explain_support"], max_chars=explanations.MAX_LENGTH)
-            if st.form_submit_button(T["explain_submit"], icon=":material/save:"):
-                code, unit = chosen.split("|", 1)
-                actor = session.actor()
-                if not policy.allowed(actor, policy.EXPLAIN, unit):
-                    st.error(T["explain_denied"])
-                else:
+# --- giving an explanation: staff for their own units, administrators for any ------------
+actor = data.actor()
+if policy.allowed_somewhere(actor, policy.EXPLAIN):
+    with st.expander(T["explain"], icon=":material/edit_note:"):
+        st.caption(T["explain_help"])
+        open_items = alerts.explainable(items)
+        open_items = open_items[[policy.allowed(actor, policy.EXPLAIN, unit)
+                                 for unit in open_items["reporting_unit"]]]
+        if open_items.empty:
+            st.caption(T["explain_none"])
+        else:
+            choices = {
+                f"{row['code']}|{row['reporting_unit']}": T["item_choice"].format(
+                    code=row["code"], name=row["name"], unit=row["reporting_unit_short"],
+                    status=labels.STATUS_LABELS[row["status"]])
+                for row in open_items.to_dict(orient="records")}
+            with st.form("explain_form", clear_on_submit=False):
+                chosen = st.selectbox(T["explain_item"], list(choices),
+                                      format_func=choices.get)
+                cause = st.selectbox(T["explain_cause"], list(explanations.CAUSES),
+                                     format_func=explanations.cause_label)
+                text = st.text_area(T["explain_text"].format(min=explanations.MIN_LENGTH),
+                                    max_chars=explanations.MAX_LENGTH)
+                support = st.text_area(T["explain_support"],
+                                       max_chars=explanations.MAX_LENGTH)
+                if st.form_submit_button(T["explain_submit"], icon=":material/save:"):
+                    code, unit = chosen.split("|", 1)
                     try:
                         explanations.explain(data.store(), actor, code, unit, view.period,
-                                             Given(text, cause, support), as_of=data.today())
+                                             Given(text, cause, support),
+                                             as_of=data.today())
                     except (ExplanationRefused, PermissionError) as refused:
-                        st.error(str(refused), icon=":material/error:")
+                        widgets.refusal(refused)
                     else:
                         st.session_state["alerts_explained"] = code
                         st.rerun()
-    explained = st.session_state.pop("alerts_explained", None)
-    if explained:
-        st.success(T["explain_saved"].format(code=explained), icon=":material/check_circle:")
+        explained = st.session_state.pop("alerts_explained", None)
+        if explained:
+            st.success(T["explain_saved"].format(code=explained),
+                       icon=":material/check_circle:")
 
 # --- explanations rolled up ----------------------------------------------------------------
 st.subheader(T["explanations"])

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from nq57 import incidents, labels
 from nq57.bootstrap import prepare
 from nq57.catalogue import UnknownCode
-from nq57.cli import alerts, briefing, catalogue, evidence, excel, status, store
+from nq57.cli import accounts, alerts, briefing, catalogue, evidence, excel, status, store
 from nq57.cli.common import EXIT_REFUSED, EXIT_USAGE, Refused, complain
 from nq57.db import Store, StoreProblem, env_path
 from nq57.files import PathProblem
@@ -23,7 +23,7 @@ from nq57.periods import PeriodError
 from nq57.untrusted import OddCharacters
 
 # The order commands are listed in `--help`.
-COMMAND_MODULES = (catalogue, status, excel, evidence, store, alerts, briefing)
+COMMAND_MODULES = (catalogue, status, excel, evidence, store, alerts, briefing, accounts)
 
 
 def build_parser() -> argparse.ArgumentParser:

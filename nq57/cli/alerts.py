@@ -9,12 +9,12 @@ from nq57 import alerts, catalogue, contacts, explanations, labels, league, remi
 from nq57.cli.common import (
     EXIT_OK,
     Commands,
-    actor_from_args,
+    acting,
     as_of,
     command,
     say,
-    with_actor,
     with_format,
+    with_user,
 )
 from nq57.db import Store
 from nq57.excel.check import normalise_code
@@ -80,7 +80,7 @@ def _explain(store: Store, args: argparse.Namespace) -> int:
     with store.connect() as con:
         period = catalogue.resolve_period(store, args.period, con).code
         unit = catalogue.resolve_unit(store, args.unit, con)
-    actor = actor_from_args(store, args, default_units=[unit])
+    actor = acting(store, args)
     code = normalise_code(args.item)
     explanations.explain(store, actor, code, unit, period,
                          Given(args.text, args.cause, args.support), as_of=args.as_of)
@@ -112,7 +112,7 @@ def _contacts(store: Store, args: argparse.Namespace) -> int:
 
 
 def _contact(store: Store, args: argparse.Namespace) -> int:
-    unit = contacts.set_contact(store, actor_from_args(store, args), args.unit,
+    unit = contacts.set_contact(store, acting(store, args), args.unit,
                                 name=args.name, email=args.email, phone=args.phone)
     say(labels.CONTACT_MESSAGES["stored"].format(unit=unit))
     return EXIT_OK
@@ -152,8 +152,8 @@ def add_commands(commands: Commands) -> None:
                         help="rows (mặc định), by_cause, by_unit hoặc support")
     listed.add_argument("--item", help="lịch sử giải trình của một chỉ tiêu, nhiệm vụ")
 
-    explain = with_actor(command(commands, "explain", _explain,
-                                 "gửi giải trình cho giá trị hiện tại của một mục"))
+    explain = with_user(command(commands, "explain", _explain,
+                                "gửi giải trình cho giá trị hiện tại của một mục"))
     explain.add_argument("item", help="mã chỉ tiêu hoặc nhiệm vụ, ví dụ 1.1.1")
     explain.add_argument("--unit", required=True, help="đơn vị báo cáo")
     explain.add_argument("--period", required=True, help="kỳ báo cáo, ví dụ 2026-Q3")
@@ -180,8 +180,8 @@ def add_commands(commands: Commands) -> None:
                      help="ngày tính (YYYY-MM-DD; mặc định NQ57_TODAY hoặc hôm nay)")
 
     with_format(command(commands, "contacts", _contacts, "người liên hệ của các đơn vị"))
-    contact = with_actor(command(commands, "contact", _contact,
-                                 "ghi người liên hệ của một đơn vị (quản trị)"), role="admin")
+    contact = with_user(command(commands, "contact", _contact,
+                                "ghi người liên hệ của một đơn vị (quản trị)"))
     contact.add_argument("unit", help="mã đơn vị")
     contact.add_argument("--name", help="họ tên")
     contact.add_argument("--email", help="thư điện tử")

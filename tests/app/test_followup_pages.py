@@ -17,7 +17,10 @@ from streamlit.testing.v1 import AppTest
 
 from nq57 import explanations, labels, league
 from nq57.db import Store
+from nq57.explanations import Given
+from tests.app.apptools import sign_in
 from tests.excel.workbooks import fill, template
+from tests.helpers import ADMIN, STAFF_SKHCN
 from ui.page_list import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,7 +89,7 @@ def test_the_warning_page_rolls_up_explanations_and_lists_reminders(demo_store: 
 
 def test_an_explanation_given_on_the_warning_page_is_checked_and_shown(store: Store,
                                                                        open_page: Opener):
-    at = open_page("alerts", unit="CAT")
+    at = open_page("alerts", as_="admin", unit="CAT")  # no staff account for CAT here
     (shown,) = tables_with(at, "rule")
     assert "II.10" in set(shown["code"]) and shown["explanation"].isna().all()
     item = next(s for s in at.selectbox if s.label == T["explain_item"])
@@ -104,7 +107,22 @@ def test_an_explanation_given_on_the_warning_page_is_checked_and_shown(store: St
     assert (row["explanation"], row["cause"]) == (
         "Dự thảo quy chế đang chờ ý kiến góp ý của Bộ Công an.", "Chờ hướng dẫn của cấp trên")
     (kept,) = store.rows("explanations/history", item="II.10", unit="CAT")
-    assert kept["recorded_by"] == labels.DEMO_ACTOR_NAME
+    assert kept["recorded_by"] == ADMIN.signature
+
+
+def test_the_warning_pages_form_is_for_staff_of_their_units_and_admins(demo_store: Store,
+                                                                        open_page: Opener):
+    viewer = open_page("alerts", as_="viewer")
+    assert T["explain_item"] not in [s.label for s in viewer.selectbox]
+    assert T["explain_submit"] not in [b.label for b in viewer.button]
+    reviewer = open_page("alerts", as_="reviewer")
+    assert T["explain_item"] not in [s.label for s in reviewer.selectbox]
+    staff = open_page("alerts", as_="staff")  # staff of SKHCN, whatever the filters show
+    (item,) = [s for s in staff.selectbox if s.label == T["explain_item"]]
+    assert item.options and all("(Sở KH&CN, " in o for o in item.options)
+    admin = open_page("alerts", as_="admin")
+    (every,) = [s for s in admin.selectbox if s.label == T["explain_item"]]
+    assert len(every.options) > len(item.options)
 
 
 def test_the_unit_page_proposes_whom_to_commend_and_criticise(demo_store: Store,
@@ -122,17 +140,17 @@ def test_the_unit_page_proposes_whom_to_commend_and_criticise(demo_store: Store,
 
 # --- the upload page -------------------------------------------------------------------------
 
-PAGE = "views/data_entry.py"
+PAGE = "views/reporting.py"
 
 
 def entry_page() -> AppTest:
     app = AppTest.from_file(str(APP), default_timeout=60)
+    sign_in(app, STAFF_SKHCN.name)  # staff of SKHCN: they report, and explain, for it
     app.run()
     app.switch_page(PAGE)
     app.run()
     app.selectbox(key="entry_unit").set_value("SKHCN")
     app.selectbox(key="entry_period").set_value("2026-Q3")
-    app.text_input(key="entry_reporter").input("Nguyễn Văn A")
     app.run()
     return app
 
@@ -165,8 +183,8 @@ def test_the_upload_page_asks_for_the_explanation_a_file_lacks(store: Store):
     assert labels.EXPLANATION_FORM["saved"].format(count=1) in [s.value for s in app.success]
     (kept,) = store.rows("explanations/history", item="1.3.1", unit="SKHCN")
     assert (kept["cause"], kept["explanation"], kept["support_requested"], kept["recorded_by"],
-            kept["status"]) == ("funding", REASON, "Đề nghị bổ sung dự toán", "Nguyễn Văn A",
-                                "red")
+            kept["status"]) == ("funding", REASON, "Đề nghị bổ sung dự toán",
+                                STAFF_SKHCN.signature, "red")
 
 
 def test_an_items_explanations_show_in_its_history(demo_store: Store, open_page: Opener):
@@ -175,4 +193,18 @@ def test_an_items_explanations_show_in_its_history(demo_store: Store, open_page:
     at = open_page("target_detail", target=code)
     (history,) = tables_with(at, "in_force")
     assert history["in_force"].any()
+    assert labels.EXPLANATION_FORM["history"] in texts(at)
+
+
+def test_the_history_page_shows_an_items_explanations(store: Store, open_page: Opener):
+    explanations.explain(store, ADMIN, "1.3.1", "SKHCN", "2026-Q3", Given(REASON, "Khác"))
+    at = open_page("upload_history", as_="staff")
+    at.selectbox(key="history_unit").set_value("SKHCN")
+    at.selectbox(key="history_period").set_value("2026-Q3")
+    at.run()
+    at.selectbox(key="history_item").set_value("1.3.1")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    (history,) = tables_with(at, "in_force")
+    assert list(history["explanation"]) == [REASON]
     assert labels.EXPLANATION_FORM["history"] in texts(at)

@@ -50,7 +50,7 @@ def test_every_page_opens_on_the_demo_data(demo_store: Store, open_page: Opener,
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_opens_on_an_empty_database_and_says_what_to_do(
         store: Store, open_page: Opener, page: str) -> None:
-    at = open_page(page)
+    at = open_page(page, as_="staff")
     assert at.title[0].value.startswith(labels.PAGE_TITLES[page])
     written = texts(at)
     if page == "target_detail":

@@ -1,6 +1,7 @@
-"""A unit's staff report a value that leaves their target in red: the upload page asks
-why, they answer, the value and the explanation are stored together, and the
-Steering Committee reads the explanation beside the warning on the page Cảnh báo."""
+"""A unit's staff, signed in, report a value that leaves their target in red: the
+reporting page asks why, they answer, the value and the explanation are stored
+together, signed by their account, and a leader of the Steering Committee, signed in,
+reads the explanation beside the warning on the page Cảnh báo."""
 
 from __future__ import annotations
 
@@ -12,19 +13,35 @@ import pytest
 
 from nq57 import explanations, labels
 from nq57.db import Store
-from tests.e2e.browser import download, exceptions, screenshot, title, upload, visit, wait_idle
+from tests.e2e.browser import (
+    download,
+    exceptions,
+    screenshot,
+    sign_in,
+    title,
+    upload,
+    visit,
+    wait_idle,
+)
 from tests.e2e.server import AppServer, start_app
 from tests.excel.workbooks import fill
 
 pytestmark = pytest.mark.e2e
 
 WHY = "Cán bộ cấp xã mới kiện toàn sau sáp nhập, lớp bồi dưỡng dời sang tháng 11."
+ADMIN_PASSWORD = "mat khau quan tri"
+STAFF_PASSWORD = "mat khau can bo SNV"
+LEADER_PASSWORD = "mat khau lanh dao"
 
 
 @pytest.fixture
 def own_server(tmp_path: Path) -> Iterator[AppServer]:
-    """A server on a database of its own (this journey writes), without demo data."""
+    """A server on a database of its own (this journey writes), without demo data, with
+    its first administrator, a reporting officer of Sở Nội vụ and a leader who reads."""
     server = start_app(tmp_path / "server", demo=False)
+    server.add_account("quantri.tinh", "admin", ADMIN_PASSWORD)
+    server.add_account("canbo.snv", "staff", STAFF_PASSWORD, "SNV", by="quantri.tinh")
+    server.add_account("lanhdao.tinh", "viewer", LEADER_PASSWORD, by="quantri.tinh")
     yield server
     server.stop()
 
@@ -32,13 +49,10 @@ def own_server(tmp_path: Path) -> Iterator[AppServer]:
 def test_a_value_in_red_is_explained_on_upload_and_read_on_the_warning_page(
         page: Any, own_server: AppServer, tmp_path: Path):
     visit(page, own_server.link("nhap-so-lieu", unit="SNV", period="2026-Q3"))
+    sign_in(page, "canbo.snv", STAFF_PASSWORD)  # the link asks for it, then opens the page
     template = download(page, "Tải biểu mẫu Excel", tmp_path)
     filled = tmp_path / "bao-cao-q3.xlsx"
     filled.write_bytes(fill(template.read_bytes(), {"1.2.2": 0.3}))  # 30% of 100% at Q3
-    reporter = page.get_by_role("textbox", name="Người báo cáo")
-    reporter.fill("Phạm Thị D")
-    reporter.press("Enter")
-    wait_idle(page)
     upload(page, filled)
 
     # Asked why, with the item's status and the reason in words.
@@ -57,9 +71,10 @@ def test_a_value_in_red_is_explained_on_upload_and_read_on_the_warning_page(
     (kept,) = explanations.explanations(Store(own_server.db), "2026-Q3").to_dict(
         orient="records")
     assert (kept["code"], kept["cause"], kept["explanation"], kept["recorded_by"]) == (
-        "1.2.2", "staffing", WHY, "Phạm Thị D")
+        "1.2.2", "staffing", WHY, "canbo.snv")
 
     visit(page, own_server.link("canh-bao", period="2026-Q3", unit="SNV"))
+    sign_in(page, "lanhdao.tinh", LEADER_PASSWORD)  # a new address is a new session
     assert exceptions(page) == []
     assert title(page).startswith("Cảnh báo — Quý III/2026")
     # The warning table is a data grid: its cells are in the page, drawn on a canvas.

@@ -22,6 +22,7 @@ from nq57.excel import safety
 from nq57.excel.safety import Limits
 from nq57.labels import EXCEL_MESSAGES
 from tests.excel.workbooks import ENTRY, dump, fill, rezip, sheet, template
+from tests.helpers import ADMIN, STAFF_SNV
 
 SHEET_XML = "xl/worksheets/sheet1.xml"
 FULL_HEADER = ("Mã chỉ tiêu", "Giá trị thực hiện", "Kỳ báo cáo", "Đơn vị báo cáo")
@@ -413,6 +414,12 @@ def unreadable_period_chosen(store):
     return Case(good(store), "quý hai", options={"period": "quý hai"})
 
 
+@case("not_your_unit")
+def another_units_report(store):
+    return Case(good(store), "không báo cáo cho đơn vị SKHCN", cell="H8",
+                options={"actor": STAFF_SNV})
+
+
 @case("too_large")
 def a_count_of_four_hundred_digits(store):
     return Case(filled(store, {"1.3.1": "9" * 400}), "quá lớn", cell="H12")
@@ -520,7 +527,7 @@ def test_a_bad_file_is_refused_with_its_message_and_stores_nothing(demo_store: S
     bad = CASES[name](demo_store)
     before = dump(demo_store)
     inspection, result = imports.import_file(demo_store, bad.data, f"{name}.xlsx",
-                                             by="Người thử", **bad.options)
+                                             **{"actor": ADMIN, **bad.options})
     assert not inspection.accepted
     assert result is None
     codes = [p.code for p in inspection.problems]

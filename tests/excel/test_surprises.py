@@ -18,6 +18,7 @@ import pytest
 from nq57 import db, imports
 from nq57.db import Store
 from tests.excel.workbooks import ENTRY, dump, fill, rezip, rows_of, sheet, template
+from tests.helpers import STAFF_SKHCN
 
 SENTINEL = 777_777
 
@@ -205,7 +206,7 @@ def test_uploaded_at_is_the_moment_the_upload_is_committed(store: Store):
     holder = threading.Thread(target=hold)
     holder.start()
     time.sleep(0.2)
-    result = imports.commit(store, inspection, "Cán bộ")
+    result = imports.commit(store, STAFF_SKHCN, inspection)
     holder.join()
     (upload,) = store.rows("revisions/upload", upload_id=result.upload_id)
     assert upload["uploaded_at"] >= released[0]

@@ -1,4 +1,4 @@
--- 005: explanations when behind (giải trình) and the contacts reminders are sent to.
+-- Explanations when behind (giải trình) and the contacts reminders are sent to.
 --
 -- An explanation belongs to one reported revision: the value of (item, unit, period)
 -- stored by upload `upload_id` (NULL: the item has no value for the period, e.g. a
