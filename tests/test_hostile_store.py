@@ -26,8 +26,9 @@ from streamlit.testing.v1 import AppTest
 from nq57 import backup, db
 from nq57.db import Store
 from tests.excel.workbooks import fill, rows_of, template
-from tests.helpers import report
-from tests.test_cli import ROOT, nq57
+from tests.helpers import ADMIN, STAFF_SKHCN, report
+from tests.test_cli import ROOT
+from tests.test_cli import nq57_admin as nq57
 
 APP = str(ROOT / "app.py")
 DAMAGED = "bị hỏng"
@@ -86,7 +87,7 @@ def test_every_page_says_the_file_is_damaged_and_how_to_restore(
         path = damaged[kind]
         before = fingerprint(path)
         monkeypatch.setenv("NQ57_DB", str(path))
-        for page in ("views/overview.py", "views/data_entry.py"):
+        for page in ("views/overview.py", "views/reporting.py"):
             import streamlit as st
             st.cache_data.clear()
             st.cache_resource.clear()
@@ -127,9 +128,11 @@ def limited(max_bytes: int):
     return apply
 
 
-def run_limited(max_bytes: int, *args: str) -> subprocess.CompletedProcess[str]:
+def run_limited(max_bytes: int, *args: str, user: str = ADMIN.name
+                ) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "nq57", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "NQ57_USER": user},
                           preexec_fn=limited(max_bytes))
 
 
@@ -147,12 +150,13 @@ def test_a_disk_full_during_a_commit_says_so_and_the_database_is_intact(
     path = tmp_path / "bao-cao.xlsx"
     path.write_bytes(fill(blank, dict.fromkeys(codes, 1),
                           notes={code: f"Ghi chú {code} " * 120 for code in codes}))
-    result = run_limited(8 * 1024, "import", str(path), "--by", "Cán bộ")
+    result = run_limited(8 * 1024, "import", str(path), user=STAFF_SKHCN.name)
     assert result.returncode == 1, result.stdout
     assert "ổ đĩa đã đầy" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and "File too large" not in result.stderr
     assert stored(demo_store.path) == before
-    again = nq57("import", str(path), "--by", "Cán bộ")  # space again: it goes through
+    again = nq57("import", str(path),  # space again: it goes through
+                 env={"NQ57_USER": STAFF_SKHCN.name})
     assert again.returncode == 0, again.stderr
     assert stored(demo_store.path)[0] == before[0] + 1
 

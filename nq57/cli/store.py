@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 
 from nq57 import backup, labels, policy
 from nq57.bootstrap import prepare
 from nq57.cli.common import EXIT_OK, Commands, acting, command, say, with_user
-from nq57.db import Store
+from nq57.db import DatabaseDamaged, Store
+
+log = logging.getLogger(__name__)
 
 
 def _backup(store: Store, args: argparse.Namespace) -> int:
@@ -18,13 +21,17 @@ def _backup(store: Store, args: argparse.Namespace) -> int:
 
 
 def _restore(store: Store, args: argparse.Namespace) -> int:
-    # The database being replaced says who may replace it; with no database yet there
-    # is nothing to protect, and the restored copy records the system as restorer.
+    # The database being replaced says who may replace it. With no database yet, or one
+    # too damaged to open (its accounts cannot be read, and it is kept aside untouched),
+    # there is nothing to protect: the restored copy records the system as restorer.
+    actor = policy.SYSTEM
     if store.exists:
-        prepare(store)
-        actor = acting(store, args)
-    else:
-        actor = policy.SYSTEM
+        try:
+            prepare(store)
+        except DatabaseDamaged:
+            log.warning("restoring over the damaged database %s", store.path)
+        else:
+            actor = acting(store, args)
     result = backup.restore(store, actor, args.dir, force=args.force)
     say(labels.BACKUP_MESSAGES["restore_done"].format(
         tables=len(result.manifest.tables), rows=result.manifest.rows,
