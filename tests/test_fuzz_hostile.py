@@ -106,15 +106,21 @@ def test_hostile_text_through_import_every_export_and_every_page(store: Store,
     @given(value=HOSTILE, plain=hs.booleans(),
            notes=hs.lists(HOSTILE, min_size=len(ITEMS), max_size=len(ITEMS)),
            evidence=hs.lists(HOSTILE, min_size=len(ITEMS), max_size=len(ITEMS)),
+           reasons=hs.lists(HOSTILE, min_size=len(ITEMS), max_size=len(ITEMS)),
            who=HOSTILE, name=HOSTILE)
-    def one_upload(value, plain, notes, evidence, who, name):
+    def one_upload(value, plain, notes, evidence, reasons, who, name):
         # One hostile value (or, half the time, none) among plausible ones, so that
         # most reports are stored and their typed text reaches every export and page.
         typed = {"1.1.1": 0.5 + len(accepted) / 1000, "1.3.1": 3 if plain else value,
                  "1.5.1": 0.6, "1.3.4": 450, "II.1": "50%"}
+        # Values behind or in red need an explanation: typed text too, as is the support.
+        explained = {code: (f"Chưa đủ điều kiện triển khai trong kỳ: {reason}",
+                            "Thiếu kinh phí", reason)
+                     for code, reason in zip(ITEMS, reasons, strict=True)}
         data = fill(blank, typed,
                     notes=dict(zip(ITEMS, notes, strict=True)),
-                    evidence=dict(zip(ITEMS, evidence, strict=True)))
+                    evidence=dict(zip(ITEMS, evidence, strict=True)),
+                    explanations=explained)
         inspection = imports.inspect(store, data, f"{name}.xlsx")
         for found in inspection.problems + inspection.warnings:
             assert found.message and "Traceback" not in found.message

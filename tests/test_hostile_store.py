@@ -25,7 +25,7 @@ from streamlit.testing.v1 import AppTest
 
 from nq57 import backup, db
 from nq57.db import Store
-from tests.excel.workbooks import fill, rows_of, template
+from tests.excel.workbooks import EXPLAINED, fill, rows_of, template
 from tests.helpers import ADMIN, STAFF_SKHCN, report
 from tests.test_cli import ROOT
 from tests.test_cli import nq57_admin as nq57
@@ -149,7 +149,8 @@ def test_a_disk_full_during_a_commit_says_so_and_the_database_is_intact(
     codes = list(rows_of(blank))[:16]
     path = tmp_path / "bao-cao.xlsx"
     path.write_bytes(fill(blank, dict.fromkeys(codes, 1),
-                          notes={code: f"Ghi chú {code} " * 120 for code in codes}))
+                          notes={code: f"Ghi chú {code} " * 120 for code in codes},
+                          explanations=dict.fromkeys(codes, EXPLAINED)))  # 1 is red
     result = run_limited(8 * 1024, "import", str(path), user=STAFF_SKHCN.name)
     assert result.returncode == 1, result.stdout
     assert "ổ đĩa đã đầy" in result.stderr, result.stderr

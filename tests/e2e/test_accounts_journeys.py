@@ -18,7 +18,7 @@ from tests.e2e.server import AppServer, start_app
 
 pytestmark = pytest.mark.e2e
 
-DASHBOARD = [labels.PAGE_TITLES[p] for p in ("overview", "by_group", "by_unit",
+DASHBOARD = [labels.PAGE_TITLES[p] for p in ("overview", "alerts", "by_group", "by_unit",
                                               "target_detail", "tasks", "briefing")]
 
 
