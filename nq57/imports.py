@@ -21,16 +21,16 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from nq57 import catalogue, labels, revisions
+from nq57 import catalogue, demo, labels, revisions
 from nq57.db import Store
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
 from nq57.excel.check import Checked, Context, Entry, Item
 from nq57.excel.problems import FileRefused, Problem
 from nq57.excel.safety import DEFAULT_LIMITS, Limits
-from nq57.periods import PeriodError, parse_period
+from nq57.periods import PeriodError
+from nq57.resolve import UnknownCode
 from nq57.revisions import NewValue, RecordResult, UploadMeta
-from nq57.text import compact
 
 CHANGES = ("new", "changed", "unchanged", "not_reported")
 PREVIEW_COLUMNS = ("row", "item_code", "name", "unit_of_measure", "on_record", "new_value",
@@ -119,21 +119,19 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
     """The unit and period given by the person (page or CLI), checked."""
     problems: list[Problem] = []
     unit_code = period_code = None
+    resolver = context.resolver
     if unit:
-        unit_code = context.unit_codes.get(compact(unit))
-        if unit_code is None:
-            problems.append(Problem("unknown_unit", labels.MESSAGES["unknown_unit"].format(
-                code=unit, known=", ".join(context.unit_labels))))
+        try:
+            unit_code = resolver.unit(unit)
+        except UnknownCode as exc:
+            problems.append(Problem("unknown_unit", str(exc)))
     if period:
         try:
-            period_code = parse_period(period).code
+            period_code = resolver.period(period).code
         except PeriodError as exc:
             problems.append(Problem("malformed_period", str(exc)))
-        else:
-            if period_code not in context.periods:
-                problems.append(Problem("unknown_period", labels.MESSAGES["unknown_period"].format(
-                    code=period, known=", ".join(context.periods))))
-                period_code = None
+        except UnknownCode as exc:
+            problems.append(Problem("unknown_period", str(exc)))
     return unit_code, period_code, problems
 
 
@@ -286,11 +284,16 @@ def template_file_name(unit: str, period: str) -> str:
 def template_items(store: Store, unit: str, period: str,
                    con: duckdb.DuckDBPyConnection | None = None
                    ) -> list[template_book.TemplateItem]:
-    """The items a unit reports for a period, with what it reported last."""
+    """The items a unit reports for a period, with what it reported last and, outside
+    the baseline period, whether its baseline is still missing."""
     items = store.frame("excel/items", con, period=period)
     items = items[items["reporting_unit"] == unit]
     last = store.frame("excel/last_reported", con, unit=unit, period=period)
     last_by_code = {r.item_code: (r.value, r.period_code) for r in last.itertuples(index=False)}
+    on_record: set[str] = set()
+    if len(items) and not bool(items["baseline_only"].iloc[0]):
+        on_record = {r["item_code"] for r in store.rows(
+            "excel/baselines_on_record", con, unit=unit, year=int(items["year"].iloc[0]))}
     return [
         template_book.TemplateItem(
             code=r.code, item_type=r.item_type, group_code=r.group_code, name=r.name,
@@ -300,6 +303,9 @@ def template_items(store: Store, unit: str, period: str,
             else None,
             last_value=_number(last_by_code.get(r.code, (None, None))[0]),
             last_period=last_by_code.get(r.code, (None, None))[1],
+            kpi=r.kpi if isinstance(r.kpi, str) else None,
+            baseline_missing=bool(r.needs_baseline) and not bool(r.baseline_only)
+            and r.code not in on_record,
         )
         for r in items.itertuples(index=False)
     ]
@@ -314,8 +320,13 @@ def template(store: Store, unit: str, period: str) -> tuple[bytes, int]:
         unit_name = names.loc[names["code"] == unit_code, "name"].iloc[0]
         reporting = store.rows("period", con, period=the_period.code)[0]
         items = template_items(store, unit_code, the_period.code, con)
+        baseline_only = the_period.code in set(
+            catalogue.reporting_periods(store, con).query("baseline_only")["code"])
+        demo_values = demo.present(store, con) and any(
+            item.last_value is not None for item in items)
     if not items:
         raise NothingToReport(labels.EXCEL_PAGE["no_items"].format(
             unit=unit_name, year=catalogue.items_year(store, the_period.code)))
     deadline = reporting["report_deadline"]
-    return template_book.build(unit_code, unit_name, the_period, deadline, items), len(items)
+    return template_book.build(unit_code, unit_name, the_period, deadline, items,
+                               baseline_period=baseline_only, demo=demo_values), len(items)

@@ -16,8 +16,8 @@ from typing import Any
 from nq57.excel import values
 from nq57.excel.problems import Problem, problem
 from nq57.excel.read import TEMPLATE_KIND, ReadSheet, SheetRow
-from nq57.periods import PeriodError, parse_period
-from nq57.text import compact
+from nq57.periods import parse_period
+from nq57.resolve import Resolver
 
 TEMPLATE_VERSION = "1"
 SUPPORTED_VERSIONS = frozenset({TEMPLATE_VERSION})
@@ -40,7 +40,8 @@ class Item:
 
     @property
     def measure(self) -> str:
-        return values.measure_class(self.unit_of_measure, self.comparator, self.item_type)
+        return values.measure_class(self.unit_of_measure, self.comparator, self.item_type,
+                                    self.kind)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ class Context:
     periods: Sequence[str]                    # periods values can be reported for
     items_year: Mapping[str, int]             # period -> year of the items it reports
     baseline_periods: frozenset[str]          # periods that take baselines only
+
+    @property
+    def resolver(self) -> Resolver:
+        """How a unit or period written in the file is read (nq57.resolve)."""
+        return Resolver(self.unit_codes, tuple(self.unit_labels), tuple(self.periods))
 
 
 @dataclass(frozen=True)
@@ -125,8 +131,9 @@ def _unit_label(context: Context, code: str) -> str:
 def _scope_unit(sheet: ReadSheet, context: Context, chosen: str | None,
                 from_meta: str | None, found: _Found) -> str | None:
     unit = chosen
+    resolver = context.resolver
     if from_meta:
-        meta_unit = context.unit_codes.get(compact(from_meta))
+        meta_unit = resolver.find_unit(from_meta)
         if unit and meta_unit and meta_unit != unit:
             found.error("template_unit_mismatch", found=_unit_label(context, meta_unit),
                         unit=_unit_label(context, unit))
@@ -137,7 +144,7 @@ def _scope_unit(sheet: ReadSheet, context: Context, chosen: str | None,
     for row in sheet.rows:
         if column is None or row.unit is None or not str(row.unit).strip():
             continue
-        code = context.unit_codes.get(compact(str(row.unit)))
+        code = resolver.find_unit(row.unit)
         if code is None:
             found.error("unknown_unit", row.number, column, text=str(row.unit).strip()[:60])
         elif unit is not None and code != unit:
@@ -158,28 +165,24 @@ def _scope_unit(sheet: ReadSheet, context: Context, chosen: str | None,
 def _scope_period(sheet: ReadSheet, context: Context, chosen: str | None,
                   from_meta: str | None, found: _Found) -> str | None:
     period = chosen
+    resolver = context.resolver
     if from_meta:
-        try:
-            meta_period = parse_period(from_meta).code
-        except PeriodError:
-            meta_period = None
+        meta_period = resolver.read_period(from_meta)
         if period and meta_period and meta_period != period:
             found.error("template_period_mismatch", found=meta_period, period=period)
             return None
         period = period or meta_period
     column = sheet.columns.get("period")
     written: dict[str, int] = {}
-    known = set(context.periods)
     for row in sheet.rows:
         if column is None or row.period is None or not str(row.period).strip():
             continue
         text = str(row.period).strip()[:60]
-        try:
-            code = parse_period(text).code
-        except PeriodError:
+        code = resolver.read_period(text)
+        if code is None:
             found.error("malformed_period", row.number, column, text=text)
             continue
-        if code not in known:
+        if resolver.find_period(code) is None:
             found.error("unknown_period", row.number, column, found=code,
                         known=f"{context.periods[0]} … {context.periods[-1]}")
         elif period is not None and code != period:

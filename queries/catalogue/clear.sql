@@ -6,3 +6,4 @@ DELETE FROM task_sections;
 DELETE FROM targets;
 DELETE FROM target_groups;
 DELETE FROM units;
+DELETE FROM statuses;

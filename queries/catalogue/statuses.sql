@@ -1,0 +1,3 @@
+-- The list of statuses (labels.STATUS_LIST), as SQL reads it: order, urgency, tone.
+INSERT INTO statuses
+SELECT unnest($codes), unnest($sort_orders), unnest($urgencies), unnest($tones);
