@@ -7,7 +7,7 @@ import getpass
 import sys
 from collections.abc import Callable
 
-from nq57 import clock
+from nq57 import clock, labels
 from nq57.db import Store
 from nq57.output import FORMATS
 
@@ -28,6 +28,15 @@ def say(text: str) -> None:
 
 def complain(text: str) -> None:
     sys.stderr.write(text + "\n")
+
+
+def demo_notice(store: Store, fmt: str = "table") -> None:
+    """Output made from demo data says so: first on stdout beside a table or text, on
+    stderr beside CSV or JSON (so that machine output stays parseable)."""
+    from nq57 import demo
+
+    if demo.present(store):
+        (say if fmt in ("table", "text") else complain)(labels.MESSAGES["demo_output"])
 
 
 def with_format(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
