@@ -16,6 +16,7 @@ from nq57.cli.common import (
     Commands,
     command,
     complain,
+    demo_notice,
     os_user,
     say,
     with_format,
@@ -120,14 +121,17 @@ def _history(store: Store, args: argparse.Namespace) -> int:
     code = normalise_code(args.item)
     if code not in {row["code"] for row in store.rows("item_codes")}:
         raise UnknownCode(labels.MESSAGES["unknown_item"].format(code=code))
+    demo_notice(store, args.format)
     say(render(revisions.history(store, code), HISTORY_FIELDS, args.format))
     return EXIT_OK
 
 
 def _uploads(store: Store, args: argparse.Namespace) -> int:
     with store.connect() as con:
-        unit = catalogue.resolve_unit(store, args.unit, con) if args.unit else None
-        period = catalogue.resolve_period(store, args.period, con).code if args.period else None
+        resolver = catalogue.resolver(store, con, for_reporting=True)
+        unit = resolver.unit(args.unit) if args.unit else None
+        period = resolver.period(args.period).code if args.period else None
+    demo_notice(store, args.format)
     say(render(revisions.uploads(store, unit, period), UPLOAD_FIELDS, args.format))
     return EXIT_OK
 
@@ -136,7 +140,8 @@ def add_commands(commands: Commands) -> None:
     template = command(commands, "template", _template,
                        "tạo biểu mẫu Excel của một đơn vị cho một kỳ")
     template.add_argument("--unit", required=True, help="mã đơn vị báo cáo, ví dụ SKHCN")
-    template.add_argument("--period", required=True, help="kỳ báo cáo, ví dụ 2026-Q2")
+    template.add_argument("--period", required=True,
+                          help="kỳ báo cáo: quý (2026-Q2) hoặc tháng (2026-05)")
     template.add_argument("-o", "--output", required=True, help="tệp .xlsx sẽ ghi ra")
     imp = command(commands, "import", _import,
                   "kiểm tra và nhập một tệp Excel số liệu thực hiện")
