@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from nq57 import fmt, labels
+
+if TYPE_CHECKING:
+    from nq57 import detail
 
 # A fill pattern per status, so the bars read without colour too (labels.STATUS_LIST).
 STATUS_PATTERNS = {s.code: s.pattern for s in labels.STATUS_LIST}
@@ -30,7 +34,7 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
     return fig
 
 
-def _status_bar(status: str, categories: list[str], x: list[float], text: list[str],
+def _status_bar(status: str, categories: list[str], x: Sequence[float], text: list[str],
                 counts: list[int]) -> go.Bar:
     """One status's segments of horizontal stacked bars: colour, pattern and words."""
     return go.Bar(
@@ -294,10 +298,10 @@ def target_trajectory(series: pd.DataFrame, *, name: str, unit_of_measure: str,
     return fig
 
 
-def horizon_path(paths: Sequence[object], *, unit_of_measure: str,
-                 latest: tuple[object, float] | None = None, height: int = 320) -> go.Figure:
+def horizon_path(paths: Sequence[detail.Path], *, unit_of_measure: str,
+                 latest: tuple[date, float] | None = None, height: int = 320) -> go.Figure:
     """From the 2026 target to each 2030 target it leads to, as a straight line, with
-    the latest reported value for scale. `paths` are detail.Path objects."""
+    the latest reported value for scale."""
     fig = go.Figure()
     for path in paths:
         fig.add_scatter(
@@ -330,7 +334,7 @@ def horizon_path(paths: Sequence[object], *, unit_of_measure: str,
     return _layout(fig, height)
 
 
-def task_timeline(tasks: pd.DataFrame, *, today: object, height: int | None = None
+def task_timeline(tasks: pd.DataFrame, *, today: date, height: int | None = None
                   ) -> go.Figure:
     """Tasks with a deadline as bars from the year's start to their deadline, one
     colour, pattern and label per status, and a line at today. Ongoing tasks (no

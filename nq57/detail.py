@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from nq57 import catalogue, clock, revisions, status, summary
+from nq57.cells import real, record, text, whole
 from nq57.db import Store
 from nq57.projection import Point, Projection, project
 
@@ -56,11 +57,11 @@ def comparator_rule(con: duckdb.DuckDBPyConnection, comparator: str,
 def _paths(year: int, start_value: float | None, horizons: pd.DataFrame) -> tuple[Path, ...]:
     if start_value is None or pd.isna(start_value):
         return ()
+    ends = horizons[(horizons["horizon_year"] == 2030) & horizons["reference"].notna()]
     return tuple(
-        Path(row.code, row.source_doc, date(year, 12, 31), float(start_value),
-             date(int(row.horizon_year), 12, 31), float(row.reference))
-        for row in horizons[horizons["horizon_year"] == 2030].itertuples(index=False)
-        if pd.notna(row.reference)
+        Path(text(row.code), text(row.source_doc), date(year, 12, 31), float(start_value),
+             date(whole(row.horizon_year), 12, 31), real(row.reference))
+        for row in ends.itertuples(index=False)
     )
 
 
@@ -71,7 +72,7 @@ def load(store: Store, code: str, period: str, *,
     found = targets[targets["code"] == code]
     if found.empty:
         raise UnknownTarget(code)
-    target = found.iloc[0].to_dict()
+    target = record(found.iloc[0])
     with store.connect() as con:
         series = summary.item_series(store, code, period, as_of=clock.today(as_of), con=con)
         reported = series[series["actual"].notna()]
@@ -92,7 +93,7 @@ def load(store: Store, code: str, period: str, *,
     return TargetDetail(
         target=target,
         period=str(period),
-        current=current.iloc[0].to_dict() if len(current) else None,
+        current=record(current.iloc[0]) if len(current) else None,
         series=series,
         projection=projected,
         horizons=horizons,

@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from nq57 import labels, status
+from nq57.cells import records, whole
 from nq57.tables import Column, Table, display_value, gap_table
 from nq57.text import fold, nfc
 
@@ -151,7 +152,7 @@ def to_xlsx(tables: Table | Sequence[Table], *, demo: bool = False) -> bytes:
     made from demo data, each sheet says so below its table."""
     tables = [tables] if isinstance(tables, Table) else list(tables)
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])
     workbook.properties.creator = labels.APP_TITLE
     workbook.properties.title = nfc(tables[0].title) if tables else labels.APP_TITLE
     for table in tables:
@@ -185,9 +186,9 @@ class FontMissing(RuntimeError):
 
 def find_font() -> tuple[Path, Path]:
     """A regular and a bold TTF with Vietnamese glyphs: DejaVu Sans, else Noto Sans."""
-    for regular, bold in FONT_CANDIDATES:
-        if Path(regular).is_file() and Path(bold).is_file():
-            return Path(regular), Path(bold)
+    for regular_path, bold_path in FONT_CANDIDATES:
+        if Path(regular_path).is_file() and Path(bold_path).is_file():
+            return Path(regular_path), Path(bold_path)
     for folder in FONT_SEARCH:
         if not folder.is_dir():
             continue
@@ -222,13 +223,13 @@ def briefing(*, title: str, period_label: str, filters: Sequence[str], as_of: da
              extra: Sequence[Table] = (), demo: bool = False) -> Briefing:
     """A briefing from the view's status counts (summary.status_change) and gaps rows."""
     counts = tuple(
-        (str(row.status), int(row.items),
-         None if _missing(row.previous_items) else int(row.previous_items))
+        (str(row.status), whole(row.items),
+         None if _missing(row.previous_items) else whole(row.previous_items))
         for row in change.itertuples(index=False))
     red_rows = gaps[gaps["status"] == "red"]
     red = tuple(
         (row["code"], row["name"], status.explain(row), str(row.get("lead_unit_name") or ""))
-        for row in red_rows.to_dict(orient="records"))
+        for row in records(red_rows))
     return Briefing(title, period_label, tuple(filters), as_of, counts, previous_label, red,
                     gap_table(gaps), tuple(extra), demo)
 

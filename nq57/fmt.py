@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import pandas as pd
-
 from nq57 import labels
-
-
-def _missing(value: object) -> bool:
-    """None, NaN, pandas' NA and NaT (a missing date) all mean 'no value'."""
-    return value is None or (not isinstance(value, (str, bytes)) and bool(pd.isna(value)))
+from nq57.cells import missing as _missing
 
 
 def number(value: float | None, decimals: int = 1) -> str:
     """1250 -> '1.250'; 85.5 -> '85,5'; trailing zero decimals are dropped."""
-    if _missing(value):
+    if value is None or _missing(value):
         return "–"
     text = f"{float(value):,.{decimals}f}"
     if decimals:
@@ -26,7 +20,7 @@ def number(value: float | None, decimals: int = 1) -> str:
 
 def share(value: float | None, decimals: int = 1) -> str:
     """A share of one as a percentage: 0.855 -> '85,5%'."""
-    return "–" if _missing(value) else number(float(value) * 100, decimals) + "%"
+    return "–" if value is None or _missing(value) else number(float(value) * 100, decimals) + "%"
 
 
 def measure(value: float | None, unit_of_measure: str, decimals: int = 2) -> str:
@@ -42,14 +36,14 @@ def gap(value: float | None, unit_of_measure: str) -> tuple[str, str]:
     """The gap to the threshold as a heading and a figure: a shortfall reads
     'Còn thiếu 3,2%', a target passed reads 'Vượt chỉ tiêu 1,8%' (never a negative
     shortfall)."""
-    if not _missing(value) and float(value) < 0:
+    if value is not None and not _missing(value) and float(value) < 0:
         return labels.COLUMN_LABELS["exceeded"], measure(-float(value), unit_of_measure)
     return labels.COLUMN_LABELS["gap"], measure(value, unit_of_measure)
 
 
 def day(value: date | datetime | None) -> str:
     """'20/10/2026'."""
-    if _missing(value):
+    if value is None or _missing(value):
         return "–"
     return value.strftime("%d/%m/%Y")
 

@@ -16,12 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import duckdb
 import pandas as pd
 
 from nq57 import catalogue, demo, labels, revisions
+from nq57.cells import real, text
 from nq57.db import Store
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
@@ -88,6 +89,14 @@ class Inspection:
         return self.sheet is not None and any(p.row is not None for p in self.problems)
 
 
+class _FileFacts(TypedDict):
+    """What every inspection says about the file, whatever else it finds."""
+
+    file_name: str
+    sha256: str
+    size: int
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -142,7 +151,7 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
             progress: Callable[[float], None] | None = None) -> Inspection:
     """Judge an uploaded file completely without storing anything."""
     digest = sha256(data)
-    base = {"file_name": file_name, "sha256": digest, "size": len(data)}
+    base: _FileFacts = {"file_name": file_name, "sha256": digest, "size": len(data)}
     try:
         safety.check_bytes(data, file_name, limits)
         sheet = read.read_workbook(data, file_name, limits=limits, progress=progress)
@@ -174,7 +183,7 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
 def _number(value: object) -> float | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
-    return float(value)
+    return real(value)
 
 
 def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> pd.DataFrame:
@@ -184,9 +193,12 @@ def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> 
     reported = [NewValue(e.item_code, e.value, e.note, e.evidence)
                 for e in checked.entries if e.value is not None]
     changed = {v.item_code for v in revisions.pending_changes(current, reported)}
+    period = checked.period
+    if period is None:
+        raise ValueError("a preview needs the period the values are for")
     rows = []
     for entry in checked.entries:
-        item = context.items[(checked.period, entry.item_code)]
+        item = context.items[(period, entry.item_code)]
         if entry.value is None:
             change = "not_reported"
         elif entry.item_code not in on_record:
@@ -246,7 +258,8 @@ def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
 def annotated(inspection: Inspection, data: bytes) -> bytes | None:
     """The uploaded workbook with an error column and the faulty cells marked, or None
     when the errors concern the whole file (nothing to point at)."""
-    if not inspection.annotatable or inspection.header_row is None:
+    if (not inspection.annotatable or inspection.sheet is None
+            or inspection.header_row is None):
         return None
     return annotate.annotate(data, inspection.sheet, inspection.header_row,
                              inspection.problems + inspection.warnings)
@@ -289,26 +302,29 @@ def template_items(store: Store, unit: str, period: str,
     items = store.frame("excel/items", con, period=period)
     items = items[items["reporting_unit"] == unit]
     last = store.frame("excel/last_reported", con, unit=unit, period=period)
-    last_by_code = {r.item_code: (r.value, r.period_code) for r in last.itertuples(index=False)}
+    last_by_code = {text(r.item_code): (r.value, text(r.period_code))
+                    for r in last.itertuples(index=False)}
     on_record: set[str] = set()
     if len(items) and not bool(items["baseline_only"].iloc[0]):
-        on_record = {r["item_code"] for r in store.rows(
+        on_record = {text(r["item_code"]) for r in store.rows(
             "excel/baselines_on_record", con, unit=unit, year=int(items["year"].iloc[0]))}
-    return [
-        template_book.TemplateItem(
-            code=r.code, item_type=r.item_type, group_code=r.group_code, name=r.name,
-            unit_of_measure=r.unit_of_measure, comparator=r.comparator,
+    found = []
+    for r in items.itertuples(index=False):
+        code = text(r.code)
+        last_value, last_period = last_by_code.get(code, (None, None))
+        found.append(template_book.TemplateItem(
+            code=code, item_type=text(r.item_type), group_code=text(r.group_code),
+            name=text(r.name), unit_of_measure=text(r.unit_of_measure),
+            comparator=text(r.comparator),
             threshold_low=_number(r.threshold_low), threshold_high=_number(r.threshold_high),
-            kind=r.kind, deadline_text=r.deadline_text if isinstance(r.deadline_text, str)
+            kind=text(r.kind), deadline_text=r.deadline_text if isinstance(r.deadline_text, str)
             else None,
-            last_value=_number(last_by_code.get(r.code, (None, None))[0]),
-            last_period=last_by_code.get(r.code, (None, None))[1],
+            last_value=_number(last_value), last_period=last_period,
             kpi=r.kpi if isinstance(r.kpi, str) else None,
             baseline_missing=bool(r.needs_baseline) and not bool(r.baseline_only)
-            and r.code not in on_record,
-        )
-        for r in items.itertuples(index=False)
-    ]
+            and code not in on_record,
+        ))
+    return found
 
 
 def template(store: Store, unit: str, period: str) -> tuple[bytes, int]:

@@ -14,6 +14,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from nq57.cells import real
 from nq57.db import Store
 
 
@@ -72,7 +73,7 @@ def pending_changes(current: pd.DataFrame, values: Sequence[NewValue]) -> list[N
         old = on_record.get(new.item_code)
         if (
             old is None
-            or not math.isclose(old.value, new.value, rel_tol=0, abs_tol=1e-12)
+            or not math.isclose(real(old.value), new.value, rel_tol=0, abs_tol=1e-12)
             or not _same(old.note, new.note)
             or not _same(old.evidence, new.evidence)
         ):

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from nq57 import clock, db, fmt, labels
+from nq57.cells import missing
 from nq57.db import Store
 from nq57.periods import parse_period
 
@@ -77,16 +78,12 @@ def classify(
     )[0]
 
 
-def _missing(value: object) -> bool:
-    return value is None or (not isinstance(value, (str, bytes)) and bool(pd.isna(value)))
-
-
 def _flag(value: object) -> bool:
-    return not _missing(value) and bool(value)
+    return not missing(value) and bool(value)
 
 
 def _period_label(code: object) -> str:
-    return "" if _missing(code) else parse_period(str(code)).label
+    return "" if missing(code) else parse_period(str(code)).label
 
 
 def explain(row: Mapping[str, Any]) -> str:
@@ -103,20 +100,20 @@ def explain(row: Mapping[str, Any]) -> str:
         deadline=fmt.day(row.get("deadline")),
         report_deadline=fmt.day(row.get("report_deadline")),
         red_factor=fmt.share(row.get("red_factor"), 0),
-        baseline_year="" if _missing(year) else int(str(year)) - 1,
-        parts=0 if _missing(row.get("parts")) else int(row["parts"]),
-        parts_achieved=0 if _missing(row.get("parts_achieved")) else int(row["parts_achieved"]),
+        baseline_year="" if missing(year) else int(str(year)) - 1,
+        parts=0 if missing(row.get("parts")) else int(row["parts"]),
+        parts_achieved=0 if missing(row.get("parts_achieved")) else int(row["parts_achieved"]),
         weakest_part=row.get("weakest_part") or "",
-        weakest_status="" if _missing(weakest) else labels.STATUS_LABELS[str(weakest)],
+        weakest_status="" if missing(weakest) else labels.STATUS_LABELS[str(weakest)],
     )
     notes = labels.STATUS_REASON_NOTES
     said = [text]
     if row.get("baseline_source") == "estimated" and reason != "no_baseline" \
-            and not _missing(row.get("baseline_from")):
+            and not missing(row.get("baseline_from")):
         said.append(notes["estimated"].format(baseline_from=_period_label(row["baseline_from"])))
     if _flag(row.get("value_carried")):
         said.append(notes["carried"].format(value_period=_period_label(row["value_period"])))
-    if _flag(row.get("report_missing")) and not _missing(row.get("actual")):
+    if _flag(row.get("report_missing")) and not missing(row.get("actual")):
         said.append(notes["report_missing"].format(
             report_deadline=fmt.day(row.get("report_deadline"))))
     return " · ".join(said)

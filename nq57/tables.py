@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from nq57 import fmt, labels, status
+from nq57.cells import missing, moment, real, records
 from nq57.periods import parse_period
 
 # How a column's values are shown:
@@ -80,7 +81,7 @@ def thresholds(frame: pd.DataFrame) -> list[str]:
 
 
 def reasons(frame: pd.DataFrame) -> list[str]:
-    return [status.explain(row) for row in frame.to_dict(orient="records")]
+    return [status.explain(row) for row in records(frame)]
 
 
 def _text_or_blank(value: object) -> bool:
@@ -227,18 +228,18 @@ def history_table(history: pd.DataFrame) -> Table:
 
 def display_value(column: Column, value: object) -> str:
     """A cell as a person reads it, the Vietnamese way (the PDF and the page)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if missing(value):
         return "–" if column.kind not in ("text", "link") else ""
     if column.kind == "number":
-        return fmt.number(float(value), column.decimals)
+        return fmt.number(real(value), column.decimals)
     if column.kind == "integer":
-        return fmt.number(float(value), 0)
+        return fmt.number(real(value), 0)
     if column.kind in ("share", "progress"):
-        return fmt.share(float(value), 0 if column.kind == "progress" else 1)
+        return fmt.share(real(value), 0 if column.kind == "progress" else 1)
     if column.kind == "date":
-        return fmt.day(pd.Timestamp(value).date())
+        return fmt.day(moment(value).date())
     if column.kind == "datetime":
-        return pd.Timestamp(value).strftime("%d/%m/%Y %H:%M")
+        return moment(value).strftime("%d/%m/%Y %H:%M")
     if column.kind == "status":
         return labels.STATUS_LABELS[str(value)]
     if column.kind == "reporting":

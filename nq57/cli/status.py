@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from nq57 import catalogue, status
+from nq57.cells import records
 from nq57.cli.common import EXIT_OK, Commands, as_of, command, demo_notice, say, with_format
 from nq57.db import Store
 from nq57.output import render
@@ -29,7 +30,7 @@ def _gaps(store: Store, args: argparse.Namespace) -> int:
         frame = status.gaps(store, period.code, as_of=args.as_of, units=units, group=group,
                             item_type=ITEMS[args.items], con=con)
     frame = frame.rename(columns={"group_code": "group"})
-    frame["reason"] = [status.explain(row) for row in frame.to_dict(orient="records")]
+    frame["reason"] = [status.explain(row) for row in records(frame)]
     demo_notice(store, args.format)
     say(render(frame, GAP_FIELDS, args.format))
     return EXIT_OK

@@ -176,7 +176,10 @@ def _stream_rows(ws: ReadOnlyWorksheet, header_row: int, columns: dict[str, int]
     # An explicit last row: the sheet's declared dimension may be wrong (some programs
     # write a stale one) and must not cut rows off; the row limit bounds the reading.
     last_row = header_row + limits.max_rows + 1
-    for cells in ws.iter_rows(min_row=header_row + 1, max_row=last_row, max_col=last_column):
+    # openpyxl's stubs declare ReadOnlyWorksheet.iter_rows as Worksheet's own method,
+    # whose self type a read-only sheet does not match.
+    for cells in ws.iter_rows(min_row=header_row + 1, max_row=last_row,  # type: ignore[misc]
+                              max_col=last_column):
         number += 1
         if number - header_row > limits.max_rows:
             raise FileRefused(problem("too_many_rows", sheet=ws.title,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -19,6 +19,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from nq57 import fmt, labels
@@ -112,7 +114,7 @@ LINE_HEIGHT = 15.0       # points, for 11-point text
 CHARS_PER_WIDTH = 1.0    # characters of text per unit of column width, conservatively
 
 
-def row_height(content: dict[str, object]) -> float:
+def row_height(content: Mapping[str, object]) -> float:
     """A height that shows every wrapped line (Excel and LibreOffice do not always fit
     rows of a generated file by themselves)."""
     lines = 1
@@ -155,6 +157,8 @@ def build(unit: str, unit_name: str, period: Period, deadline: date,
     values are demo data says so."""
     book = Workbook()
     entry = book.active
+    if not isinstance(entry, Worksheet):
+        raise AssertionError("a new workbook starts with one worksheet")
     entry.title = labels.EXCEL_SHEET_ENTRY
     _entry_sheet(entry, unit, unit_name, period, deadline, items)
     notes = []
@@ -287,9 +291,11 @@ def _entry_sheet(ws: Worksheet, unit: str, unit_name: str, period: Period, deadl
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.gridLines = False
-    ws.oddFooter.center.text = "Trang &P / &N"
+    footer = HeaderFooterItem()
+    footer.center.text = "Trang &P / &N"
+    ws.oddFooter = footer
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
@@ -319,7 +325,7 @@ def _instructions_sheet(ws: Worksheet, unit: str, unit_name: str, period: Period
         cell.font = styles[kind]
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.protection.sheet = True
