@@ -137,11 +137,11 @@ def _leaves(t: Tables, p: pd.Series, as_of: pd.Timestamp, item_type: str) -> pd.
     comparator, actual, reference = g["comparator"], g["actual"], g["reference"]
     lower_better = comparator.isin(["<", "<="])
     g["achieved"] = _achieved(comparator, reference, actual)
-    at_baseline = _achieved(comparator, reference, g["baseline"])
-    flat = (reference - g["baseline"]).abs() <= EPS
+    start = g["baseline"].where(~unknown)  # an estimate from the only value: unknown
+    at_baseline = _achieved(comparator, reference, start)
+    flat = (reference - start).abs() <= EPS
     maintained = (~qualitative & (at_baseline.fillna(False).astype(bool) | flat)).fillna(False)
     g["maintained"] = maintained.astype(bool)
-    start = g["baseline"].where(~unknown)
     raw = (actual - start) / (reference - start)
     raw = raw.where(~maintained, (actual / reference.where(reference != 0)))
     low_held = maintained & lower_better

@@ -26,7 +26,7 @@ from nq57.cells import real, text
 from nq57.db import Store
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
-from nq57.excel.check import Checked, Context, Entry, Item
+from nq57.excel.check import Checked, Context, Entry, Item, ReportableItems
 from nq57.excel.problems import FileRefused, Problem
 from nq57.excel.safety import DEFAULT_LIMITS, Limits
 from nq57.periods import PeriodError
@@ -107,19 +107,19 @@ def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
     """Items of every tracked year, unit names and periods, read once per upload."""
     units = catalogue.units(store, con)
     periods = catalogue.reporting_periods(store, con)
+    items_year = dict(zip(periods["code"], periods["items_year"], strict=True))
+    baseline_periods = frozenset(periods.loc[periods["baseline_only"], "code"])
+    items = [Item(r["code"], r["item_type"], r["name"], r["unit_of_measure"], r["comparator"],
+                  r["kind"], r["year"], r["reporting_unit"], r["reporting_unit_name"],
+                  bool(r["needs_baseline"]))
+             for r in store.rows("excel/catalogue_items", con)]
     return Context(
-        items={
-            (r["period_code"], r["code"]): Item(
-                r["code"], r["item_type"], r["name"], r["unit_of_measure"], r["comparator"],
-                r["kind"], r["year"], r["reporting_unit"],
-                r["reporting_unit_name"] or r["reporting_unit"])
-            for r in store.rows("excel/items", con, period=None)
-        },
+        items=ReportableItems(items, items_year, baseline_periods),
         unit_codes=catalogue.unit_names(units),
         unit_labels=dict(zip(units["code"], units["name"], strict=True)),
         periods=periods["code"].tolist(),
-        items_year=dict(zip(periods["code"], periods["items_year"], strict=True)),
-        baseline_periods=frozenset(periods.loc[periods["baseline_only"], "code"]),
+        items_year=items_year,
+        baseline_periods=baseline_periods,
     )
 
 

@@ -310,3 +310,10 @@ def test_gaps_items_all_lists_targets_then_tasks_with_their_type(store: Store):
     assert {"item_type", "status", "status_reason", "reason", "baseline", "baseline_source",
             "value_period", "kpi", "coord_units", "parent_code", "is_parent"} <= set(
         rows["1.1.1"])
+
+
+def test_a_single_value_exactly_at_a_strict_threshold_has_no_basis_either(store: Store):
+    # 1.2.6 is "> 90%": 90 is not met, and one value says nothing of the way there.
+    report(store, "SKHCN", "2026-Q2", {"1.2.6": 90.0})
+    gap = row(store, "2026-Q2", "1.2.6")
+    assert (gap["status"], gap["maintained"]) == ("no_basis", False)

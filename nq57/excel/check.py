@@ -9,7 +9,7 @@ touches the store, so the page, the CLI and the tests share exactly these rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +37,7 @@ class Item:
     year: int
     reporting_unit: str
     reporting_unit_name: str
+    needs_baseline: bool = False   # measured from last year's closing value
 
     @property
     def measure(self) -> str:
@@ -44,11 +45,41 @@ class Item:
                                     self.kind)
 
 
+class ReportableItems(Mapping[tuple[str, str], Item]):
+    """(period, code) -> the item reportable in that period: the items of the period's
+    year; in a period that takes baselines only, those measured from a baseline. Kept
+    as one entry per item, not one per period and item (months made that 19 times)."""
+
+    def __init__(self, items: Iterable[Item], items_year: Mapping[str, int],
+                 baseline_periods: frozenset[str]) -> None:
+        self._by_year = {(item.year, item.code): item for item in items}
+        self._items_year = dict(items_year)
+        self._baseline_periods = baseline_periods
+        self.codes = frozenset(code for _, code in self._by_year)
+
+    def __getitem__(self, key: tuple[str, str]) -> Item:
+        period, code = key
+        item = self._by_year[(self._items_year[period], code)]
+        if period in self._baseline_periods and not item.needs_baseline:
+            raise KeyError(key)
+        return item
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for period, year in self._items_year.items():
+            for (item_year, code), item in self._by_year.items():
+                if item_year == year and (period not in self._baseline_periods
+                                          or item.needs_baseline):
+                    yield period, code
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 @dataclass(frozen=True)
 class Context:
     """What the catalogue says, loaded once per upload."""
 
-    items: Mapping[tuple[str, str], Item]     # (period, code) -> item reportable then
+    items: ReportableItems                    # (period, code) -> item reportable then
     unit_codes: Mapping[str, str]             # any folded way of writing a unit -> code
     unit_labels: Mapping[str, str]            # code -> full name
     periods: Sequence[str]                    # periods values can be reported for
@@ -234,8 +265,7 @@ def _check_rows(sheet: ReadSheet, context: Context, unit: str, period: str,
                              or code in first_row):
             continue  # a heading ("1.1", "I") or another unit's row left empty
         if item is None:
-            if period in context.baseline_periods and any(
-                    code == known for (_, known) in context.items):
+            if period in context.baseline_periods and code in context.items.codes:
                 found.error("not_baseline_item", row.number, code_column, code=code,
                             period=parse_period(period).label)
             else:

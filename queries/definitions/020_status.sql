@@ -227,7 +227,8 @@ judged AS (
     SELECT
         *,
         nq57_achieved(comparator, reference, actual)                 AS achieved,
-        nq57_maintained(comparator, reference, baseline)             AS maintained,
+        nq57_maintained(comparator, reference,
+                        CASE WHEN NOT baseline_unknown THEN baseline END) AS maintained,
         CASE WHEN NOT baseline_unknown THEN baseline END             AS trajectory_baseline
     FROM joined
 ),
