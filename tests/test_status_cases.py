@@ -108,6 +108,10 @@ def test_several_values_without_baseline_measure_from_the_earliest_as_an_estimat
     assert gap["completion"] == pytest.approx(20 / 30)
     assert gap["status"] == "behind"
     assert "giá trị nền ước tính từ số liệu Quý I/2026" in status.explain(gap)
+    cli = cli_rows("2026-Q3")["1.2.6"]
+    assert (cli["status"], cli["baseline"], cli["baseline_source"], cli["baseline_from"]) == (
+        "behind", 60.0, "estimated", "2026-Q1")
+    assert "ước tính" in cli["reason"]
 
 
 def test_a_reported_baseline_wins_over_the_estimate(store: Store):
