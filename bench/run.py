@@ -294,6 +294,25 @@ def bench_import(results: Results, rows: int) -> None:
     results.goal("import ≤ 2× the bare read", imported / bare, 2.0, "×")
 
 
+# --- the briefing report ------------------------------------------------------------
+
+def bench_briefing(results: Results, store: Store, repeat: int) -> None:
+    """The province's report beside the status query it is built on (same rounds)."""
+    from bench import briefing_bench
+
+    section(f"Briefing report, province, {PERIOD}")
+    figures = briefing_bench.measure(store, repeat)
+    for key, label in briefing_bench.LABELS.items():
+        ratio = figures["ratio_to_status"].get(key)
+        results.add(label, figures["median_ms"][key], "ms",
+                    f"best {figures['best_ms'][key]:.1f}"
+                    + (f"; {ratio:.1f}× the status query" if ratio else ""))
+    results.add("ratio province PDF end to end / status query",
+                figures["ratio_to_status"]["province_pdf"], "×")
+    results.goal("province PDF within a few seconds (5 s)",
+                 figures["median_ms"]["province_pdf"], 5000.0, "ms")
+
+
 # --- a real server under a browser --------------------------------------------------
 
 def bench_server(results: Results, store: Store, workdir: Path) -> None:
@@ -395,6 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_status(results, store, repeat)
         bench_pages(results, store, repeat)
         bench_import(results, 500 if args.quick else 5000)
+        bench_briefing(results, store, repeat)
         if not args.skip_browser:
             bench_server(results, store, workdir)
 

@@ -48,6 +48,14 @@ def day(value: date | datetime | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def date_parts(value: date) -> dict[str, str]:
+    """Day, month and year as an administrative document writes them (Nghị định
+    30/2020/NĐ-CP): a day below 10 and the months 1 and 2 take a leading zero, so
+    'ngày 05 tháng 02 năm 2026' cannot be altered by adding a digit."""
+    return {"day": f"{value.day:02d}", "year": str(value.year),
+            "month": f"{value.month:02d}" if value.month < 3 else str(value.month)}
+
+
 def threshold(comparator: str, low: float | None, high: float | None,
               unit_of_measure: str) -> str:
     """A target as people read it: '≥ 60%', '15–17%', '> 2%', 'hoàn thành 100%'."""

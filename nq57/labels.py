@@ -172,6 +172,7 @@ MESSAGES: dict[str, str] = {
         "Lưu ý: cơ sở dữ liệu đang có số liệu minh họa, không phải số liệu báo cáo thật "
         "(xóa bằng: python -m nq57 demo remove)."
     ),
+    "demo_file": "Lưu ý: số liệu minh họa, không phải số liệu báo cáo thật.",
     "demo_banner": (
         "Số liệu đang hiển thị là số liệu minh họa, không phải số liệu báo cáo thật. "
         "Quản trị viên có thể xóa bằng lệnh: python -m nq57 demo remove"
@@ -201,6 +202,7 @@ PAGE_TITLES: dict[str, str] = {
     "by_unit": "Theo đơn vị",
     "target_detail": "Chi tiết chỉ tiêu",
     "tasks": "Nhiệm vụ",
+    "briefing": "Báo cáo",
 }
 
 # The data-entry page, linked from empty states (it may not be installed).
@@ -436,7 +438,6 @@ SHARE_TEXTS: dict[str, str] = {
 DOWNLOAD_TEXTS: dict[str, str] = {
     "csv": "Tải CSV",
     "xlsx": "Tải Excel",
-    "pdf": "Tải báo cáo PDF",
 }
 
 FILTER_TEXTS: dict[str, str] = {
@@ -445,17 +446,6 @@ FILTER_TEXTS: dict[str, str] = {
     "group": "Nhóm chỉ tiêu: {value}",
     "all_units": "tất cả các đơn vị",
     "all_groups": "tất cả các nhóm",
-}
-
-PDF_TEXTS: dict[str, str] = {
-    "title": "Báo cáo nhanh tình hình thực hiện chỉ tiêu",
-    "as_of": "Đánh giá đến ngày {day}; lập lúc {moment}.",
-    "counts": "Số chỉ tiêu theo tình trạng",
-    "red": "Cảnh báo đỏ",
-    "no_red": "Không có chỉ tiêu nào bị cảnh báo đỏ.",
-    "gaps": "Bảng khoảng cách",
-    "page": "Trang {page}/{pages}",
-    "demo": "Lưu ý: số liệu minh họa, không phải số liệu báo cáo thật.",
 }
 
 CHART_TEXTS: dict[str, str] = {
@@ -986,4 +976,285 @@ POLICY_TEXTS: dict[str, str] = {
     "denied": "Tài khoản «{who}» ({role}) không có quyền {action}.",
     "denied_unit": "Tài khoản «{who}» không có quyền {action} cho đơn vị {unit}.",
     "system_actor": "Hệ thống",
+}
+
+# --- the briefing report (nq57/briefing) -------------------------------------------
+
+# The header block of a Vietnamese administrative report (Nghị định 30/2020/NĐ-CP).
+# The province's report is issued by the Steering Committee; a report scoped to one
+# unit is issued by that unit, under the body it belongs to (BRIEFING_SUPERIOR).
+BRIEFING_ISSUER: dict[str, str] = {
+    "superior": "UBND TỈNH ĐỒNG NAI",
+    "name": ("BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ "
+             "CHUYỂN ĐỔI SỐ"),
+    "code": "BCĐ",
+    "signer_for": "TM. BAN CHỈ ĐẠO",
+    "signer": "TRƯỞNG BAN",
+}
+# The body above a unit without a parent unit, by the unit's kind (units.kind); a
+# unit with a parent (an office of a board) is headed by its parent's name.
+BRIEFING_SUPERIOR: dict[str, str] = {
+    "party_body": "TỈNH ỦY ĐỒNG NAI",
+    "front": "TỈNH ỦY ĐỒNG NAI",
+    "default": "UBND TỈNH ĐỒNG NAI",
+}
+BRIEFING_UNIT_SIGNER: dict[str, str] = {"signer_for": "", "signer": "THỦ TRƯỞNG ĐƠN VỊ"}
+BRIEFING_NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+BRIEFING_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+BRIEFING_NUMBER = "Số: …/BC-{code}"
+BRIEFING_PLACE = "Đồng Nai"
+BRIEFING_DATE = "{place}, ngày {day} tháng {month} năm {year}"
+BRIEFING_TITLE = "BÁO CÁO"
+BRIEFING_SUBJECT = (
+    "Tình hình thực hiện các chỉ tiêu, nhiệm vụ phát triển khoa học, công nghệ, đổi mới "
+    "sáng tạo và chuyển đổi số năm {year}"
+)
+BRIEFING_SUBJECT_SCOPE = "{period} — {scope}"
+BRIEFING_SIGNATURE_HINT = "(Ký, ghi rõ họ tên, đóng dấu)"
+BRIEFING_RECIPIENTS_TITLE = "Nơi nhận:"
+BRIEFING_RECIPIENTS: dict[str, tuple[str, ...]] = {
+    "province": (
+        "- Thường trực Tỉnh ủy (b/c);",
+        "- Các đồng chí thành viên Ban Chỉ đạo;",
+        "- Các sở, ban, ngành, địa phương;",
+        "- Lưu: VT, Tổ giúp việc.",
+    ),
+    "unit": (
+        "- Ban Chỉ đạo tỉnh (b/c);",
+        "- Tổ giúp việc Ban Chỉ đạo (Sở Khoa học và Công nghệ);",
+        "- Lưu: VT.",
+    ),
+}
+
+BRIEFING_SCOPE: dict[str, str] = {
+    "province": "toàn tỉnh",
+    "units": "{names}",
+    "group": "nhóm chỉ tiêu {group}",
+}
+
+BRIEFING_PARTS: dict[str, str] = {
+    "results": "I. Kết quả đạt được",
+    "shortcomings": "II. Tồn tại, hạn chế",
+    "causes": "III. Nguyên nhân",
+    "next_steps": "IV. Nhiệm vụ, giải pháp thời gian tới",
+    "proposals": "V. Kiến nghị, đề xuất",
+    "appendix_targets": "Phụ lục I. Kết quả thực hiện các chỉ tiêu",
+    "appendix_tasks": "Phụ lục II. Tiến độ thực hiện các nhiệm vụ",
+}
+
+# Sheet names of the Excel report (at most 31 characters, none of []:*?/\).
+BRIEFING_SHEETS: dict[str, str] = {
+    "results": "I. Kết quả",
+    "shortcomings": "II. Tồn tại, hạn chế",
+    "causes": "III. Nguyên nhân",
+    "next_steps": "IV. Nhiệm vụ tới",
+    "proposals": "V. Kiến nghị",
+    "appendix_targets": "PL I. Chỉ tiêu",
+    "appendix_tasks": "PL II. Nhiệm vụ",
+}
+
+BRIEFING_TEXTS: dict[str, str] = {
+    "intro": (
+        "Số liệu tổng hợp từ hệ thống {app}, đánh giá đến ngày {as_of} theo các quy tắc "
+        "của Kế hoạch 03-KH/BCĐ (mục IV.2); lập lúc {moment}."
+    ),
+    "demo": "SỐ LIỆU MINH HỌA — không phải số liệu báo cáo thật",
+    "demo_long": (
+        "Lưu ý: báo cáo này được lập từ số liệu minh họa, không phải số liệu do các đơn vị "
+        "báo cáo."
+    ),
+    "no_tasks_in_scope": (
+        "Báo cáo theo nhóm chỉ tiêu nên không gồm các nhiệm vụ (nhiệm vụ không thuộc nhóm "
+        "chỉ tiêu nào)."
+    ),
+    # I.
+    "results_summary": (
+        "Trong {period}, {total} chỉ tiêu được theo dõi: {achieved} đạt, {on_track} đúng "
+        "tiến độ, {behind} chậm tiến độ, {red} cảnh báo đỏ, {unreported} chưa có số liệu."
+    ),
+    "results_tasks": (
+        "{total} nhiệm vụ: {achieved} đã hoàn thành, {on_track} đúng tiến độ, {behind} chậm "
+        "tiến độ, {red} cảnh báo đỏ, {unreported} chưa có số liệu."
+    ),
+    "results_change": "So với {period}: {changes}.",
+    "results_no_change": "Không thay đổi so với {period}.",
+    "change_item": "{status} {change:+d}",
+    "no_previous": "Đây là kỳ đầu tiên của năm nên không có kỳ trước để so sánh.",
+    "no_targets": "Không có chỉ tiêu nào trong phạm vi báo cáo.",
+    "counts": "Số chỉ tiêu, nhiệm vụ theo tình trạng",
+    "chart_counts": "Hình 1. Số chỉ tiêu theo tình trạng, {period}",
+    "chart_groups": "Hình 2. Tình trạng các chỉ tiêu theo nhóm, {period}",
+    "achieved": "1. Các chỉ tiêu đã đạt",
+    "no_achieved": "Chưa có chỉ tiêu nào đạt trong kỳ.",
+    "on_track": "2. Các chỉ tiêu đúng tiến độ",
+    "no_on_track": "Không có chỉ tiêu nào đúng tiến độ trong kỳ.",
+    "tasks_done": "3. Các nhiệm vụ đã hoàn thành",
+    "no_tasks_done": "Chưa có nhiệm vụ nào hoàn thành trong kỳ.",
+    # II.
+    "shortcomings_summary": (
+        "{red} chỉ tiêu, nhiệm vụ bị cảnh báo đỏ; {behind} chậm tiến độ; {missing} đơn vị "
+        "quá hạn chưa báo cáo, {late} đơn vị báo cáo muộn; {returned} minh chứng bị trả lại "
+        "hoặc còn thiếu."
+    ),
+    "red": "1. Chỉ tiêu, nhiệm vụ bị cảnh báo đỏ",
+    "no_red": "Không có chỉ tiêu, nhiệm vụ nào bị cảnh báo đỏ trong kỳ.",
+    "behind": "2. Chỉ tiêu, nhiệm vụ chậm tiến độ",
+    "no_behind": "Không có chỉ tiêu, nhiệm vụ nào chậm tiến độ trong kỳ.",
+    "reporting": "3. Đơn vị báo cáo muộn hoặc chưa báo cáo",
+    "no_reporting": "Các đơn vị đều đã báo cáo đúng hạn (hoặc chưa đến hạn báo cáo).",
+    "evidence": "4. Minh chứng bị trả lại hoặc còn thiếu",
+    "no_evidence": "Không có minh chứng nào bị trả lại hoặc còn thiếu.",
+    # III.
+    "causes_summary": (
+        "{count} giải trình của {units} đơn vị; {unexplained} chỉ tiêu, nhiệm vụ chậm tiến "
+        "độ hoặc cảnh báo đỏ chưa có giải trình."
+    ),
+    "causes_counts": "1. Số giải trình theo nhóm nguyên nhân",
+    "causes_detail": "2. Nội dung giải trình của các đơn vị",
+    "no_causes": "Chưa có giải trình nào của các đơn vị trong kỳ.",
+    "unexplained": "Chưa giải trình: {codes}.",
+    # IV.
+    "due_next": "1. Nhiệm vụ đến hạn trong {period}",
+    "no_due_next": "Không có nhiệm vụ nào đến hạn trong {period}.",
+    "misses": "2. Chỉ tiêu dự báo không đạt vào cuối năm",
+    "no_misses": "Không có chỉ tiêu nào được dự báo không đạt vào cuối năm.",
+    "misses_note": (
+        "Dự báo theo nhịp độ các kỳ đã báo cáo (như trang Chi tiết chỉ tiêu); chỉ tiêu "
+        "chưa đủ số liệu thì chưa dự báo."
+    ),
+    "next_steps_call": (
+        "Các đơn vị chủ trì các chỉ tiêu, nhiệm vụ nêu trên xây dựng giải pháp cụ thể, "
+        "báo cáo kết quả trong kỳ tới."
+    ),
+    # V.
+    "support": "1. Đề xuất hỗ trợ của các đơn vị",
+    "support_summary": "{count} đề xuất hỗ trợ của {units} đơn vị.",
+    "no_support": "Chưa có đơn vị nào đề xuất tỉnh hỗ trợ trong kỳ.",
+    "proposals_general": "2. Kiến nghị từ kết quả theo dõi",
+    "propose_missing": (
+        "Đề nghị Ban Chỉ đạo đôn đốc {count} đơn vị quá hạn chưa báo cáo: {units}."
+    ),
+    "propose_red": (
+        "Đề nghị Ban Chỉ đạo chỉ đạo các đơn vị chủ trì {count} chỉ tiêu, nhiệm vụ bị cảnh "
+        "báo đỏ khẩn trương khắc phục, báo cáo giải trình."
+    ),
+    "propose_nothing": "Không có kiến nghị phát sinh từ kết quả theo dõi trong kỳ.",
+    # appendices
+    "appendix_tasks_note": (
+        "Theo bố cục Phụ lục Kế hoạch 03-KH/BCĐ; cột (8) là kết quả thực hiện đến kỳ báo cáo."
+    ),
+    "no_appendix_tasks": "Không có nhiệm vụ nào trong phạm vi báo cáo.",
+    "page": "Trang {page}/{pages}",
+    "footer": "{app} · {title} · {period}",
+    "font_missing": (
+        "Không tìm thấy phông chữ tiếng Việt (Liberation Serif, DejaVu hoặc Noto) để tạo tệp "
+        "PDF; hãy cài gói fonts-dejavu-core."
+    ),
+    "status_with_completion": "{status} ({completion})",
+}
+
+# Column headers of the report's tables.
+BRIEFING_COLUMNS: dict[str, str] = {
+    "status": "Tình trạng",
+    "targets_now": "Chỉ tiêu",
+    "targets_before": "Chỉ tiêu kỳ trước",
+    "tasks_now": "Nhiệm vụ",
+    "tasks_before": "Nhiệm vụ kỳ trước",
+    "code": "Mã",
+    "name": "Chỉ tiêu, nhiệm vụ",
+    "target": "Chỉ tiêu",
+    "task": "Nhiệm vụ",
+    "group": "Nhóm",
+    "lead": "Đơn vị chủ trì",
+    "unit": "Đơn vị",
+    "uom": "Đơn vị tính",
+    "threshold": "Chỉ tiêu năm",
+    "actual": "Thực hiện",
+    "expected": "Theo lộ trình",
+    "completion": "Mức hoàn thành",
+    "projection": "Dự báo cuối năm",
+    "deadline": "Thời hạn",
+    "rule": "Quy tắc cảnh báo",
+    "reason": "Lý do",
+    "reporting": "Tình trạng báo cáo",
+    "days_late": "Số ngày trễ",
+    "unreported": "Số mục chưa báo cáo",
+    "evidence_state": "Tình trạng minh chứng",
+    "review_note": "Ý kiến thẩm định",
+    "cause": "Nhóm nguyên nhân",
+    "explanations": "Số giải trình",
+    "explanation": "Nội dung giải trình",
+    "support": "Nội dung đề xuất hỗ trợ",
+    # the plan's appendix, seven columns, and the result
+    "task_code": "(1) Mã nhiệm vụ",
+    "subtask": "(2) Tiểu nhiệm vụ",
+    "output": "(3) Sản phẩm đầu ra bắt buộc",
+    "kpi": "(4) KPI đo lường hiệu quả",
+    "task_lead": "(5) Đơn vị chủ trì",
+    "coordinating": "(6) Đơn vị phối hợp",
+    "task_deadline": "(7) Thời hạn hoàn thành",
+    "result": "(8) Kết quả thực hiện",
+}
+
+# The red-warning rule each reason for red stands for (plan 001, section IV.2.3).
+BRIEFING_RED_RULES: dict[str, str] = {
+    "deadline_passed": "Quá hạn so với mục tiêu",
+    "deadline_passed_unreported": "Quá hạn so với mục tiêu",
+    "below_half_trajectory": "Hoàn thành dưới 50% lộ trình",
+    "below_half_threshold": "Hoàn thành dưới 50% lộ trình",
+    "evidence_rejected": "Minh chứng không đạt chất lượng",
+}
+
+# Cause categories of an explanation, in the order the report lists them.
+BRIEFING_CAUSES: dict[str, str] = {
+    "funding": "Thiếu kinh phí",
+    "staffing": "Thiếu nhân lực",
+    "policy": "Vướng cơ chế chính sách",
+    "guidance": "Chờ hướng dẫn cấp trên",
+    "objective": "Khách quan",
+    "other": "Khác",
+}
+
+# Evidence that keeps an item from counting (plan 001, section IV.2.2).
+BRIEFING_EVIDENCE_STATES: dict[str, str] = {
+    "returned": "Chờ hoàn thiện",
+    "missing": "Chờ minh chứng",
+}
+
+BRIEFING_FORMATS: dict[str, str] = {
+    "pdf": "Tải báo cáo PDF",
+    "docx": "Tải báo cáo Word",
+    "xlsx": "Tải báo cáo Excel",
+}
+
+BRIEFING_PAGE: dict[str, str] = {
+    "title": "Báo cáo",
+    "intro": (
+        "Báo cáo hành chính theo mẫu Nghị định 30/2020/NĐ-CP, lập từ số liệu của kỳ và bộ "
+        "lọc đang chọn ở thanh bên. Tải về dạng PDF để trình ký, Word để chỉnh sửa, Excel "
+        "để tổng hợp."
+    ),
+    "scope": "Phạm vi báo cáo",
+    "scope_province": "Toàn tỉnh",
+    "scope_filters": "Theo bộ lọc đang chọn: {scope}",
+    "preview": "Xem trước nội dung",
+    "building": "Đang lập báo cáo…",
+    "open_page": "Mở trang Báo cáo",
+    "anonymous": "Người xem",
+}
+BRIEFING_PAGE_PATH = "bao-cao"
+
+BRIEFING_CLI: dict[str, str] = {
+    "written": "Đã ghi báo cáo {path} ({scope}, {period}).",
+    "bad_extension": (
+        "Không rõ định dạng của tệp «{path}». Hãy đặt tên tệp kết thúc bằng .pdf, .docx "
+        "hoặc .xlsx."
+    ),
+    "no_folder": "Thư mục {folder} không tồn tại; hãy tạo thư mục trước hoặc chọn nơi khác.",
+    "is_folder": "«{path}» là một thư mục; hãy ghi rõ tên tệp, ví dụ {path}/bao-cao.pdf.",
+    "cannot_write": "Không ghi được tệp {path}: {error}.",
+    "no_permission": "không có quyền ghi vào đó",
+    "disk_full": "ổ đĩa đã đầy",
+    "read_only": "nơi đó chỉ cho phép đọc",
+    "other_error": "lỗi hệ thống ({name})",
 }

@@ -1,15 +1,11 @@
-"""Files people take away: CSV that Excel opens in Vietnamese, real Excel workbooks,
-and a PDF briefing whose Vietnamese text survives (read back with pdftotext)."""
+"""Files people take away: CSV that Excel opens in Vietnamese and real Excel workbooks
+(the briefing report's files are tested in tests/briefing)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import shutil
-import subprocess
-import unicodedata
 from datetime import date
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -77,61 +73,6 @@ def test_excel_writes_dates_as_dates(demo_store: Store) -> None:
         "Chưa báo cáo, quá hạn")
 
 
-def pdf_text(data: bytes, tmp_path: Path) -> str:
-    assert shutil.which("pdftotext"), "poppler-utils is needed to read PDFs back"
-    path = tmp_path / "briefing.pdf"
-    path.write_bytes(data)
-    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                            check=True, text=True)
-    return unicodedata.normalize("NFC", result.stdout)
-
-
-def briefing(demo_store: Store, gaps, **overrides):
-    change = summary.status_change(demo_store, "2026-Q3", as_of=AS_OF)
-    arguments = dict(title=labels.PDF_TEXTS["title"], period_label="Quý III/2026",
-                     filters=["Đơn vị chủ trì: tất cả các đơn vị"], as_of=AS_OF,
-                     change=change, gaps=gaps, previous_label="Quý II/2026", demo=True)
-    return exports.briefing(**(arguments | overrides))
-
-
-def test_the_pdf_briefing_reads_back_in_vietnamese(demo_store: Store, gaps,
-                                                   tmp_path: Path) -> None:
-    data = exports.briefing_pdf(briefing(demo_store, gaps))
-    assert data.startswith(b"%PDF")
-    text = pdf_text(data, tmp_path)
-    assert "Báo cáo nhanh tình hình thực hiện chỉ tiêu — Quý III/2026" in text
-    assert "Đơn vị chủ trì: tất cả các đơn vị" in text
-    assert "Đánh giá đến ngày 23/11/2026" in text
-    assert "số liệu minh họa" in text
-    red = gaps[gaps["status"] == "red"].iloc[0]
-    assert red["name"][:40] in " ".join(text.split())
-    assert "chưa bằng một nửa lộ trình" in text
-    assert "Cảnh báo đỏ: 12 (+1 so với Quý II/2026)" in text
-    assert "Chưa đủ căn cứ: 1 (+1 so với Quý II/2026)" in text
-    assert "Tỷ lệ phủ sóng 5G trên địa bàn" in text
-    assert "Trang 1/" in text
-
-
-def test_a_briefing_without_red_warnings_says_so(demo_store: Store, gaps,
-                                                 tmp_path: Path) -> None:
-    calm = gaps[gaps["status"] != "red"]
-    text = pdf_text(exports.briefing_pdf(briefing(demo_store, calm)), tmp_path)
-    assert "Không có chỉ tiêu nào bị cảnh báo đỏ." in text
-
-
-def test_decomposed_vietnamese_is_printed_composed(demo_store: Store, gaps,
-                                                   tmp_path: Path) -> None:
-    decomposed = unicodedata.normalize("NFD", "Đơn vị chủ trì: Sở Nội vụ")
-    data = exports.briefing_pdf(briefing(demo_store, gaps, filters=[decomposed]))
-    assert "Đơn vị chủ trì: Sở Nội vụ" in pdf_text(data, tmp_path)
-
-
-def test_the_pdf_font_has_vietnamese_glyphs() -> None:
-    regular, bold = exports.find_font()
-    assert regular.name in ("DejaVuSans.ttf", "NotoSans-Regular.ttf")
-    assert bold.is_file()
-
-
 def test_file_names_are_plain_ascii() -> None:
     assert exports.file_stem("Khoảng cách so với chỉ tiêu", "2026-Q3") == (
         "khoang-cach-so-voi-chi-tieu-2026-Q3")
@@ -141,9 +82,9 @@ def test_files_made_from_demo_data_say_so(gaps) -> None:
     table = tables.gap_table(gaps)
     assert exports.file_stem(table.title, "2026-Q3", demo=True).endswith("-so-lieu-minh-hoa")
     rows = list(csv.reader(io.StringIO(exports.to_csv(table, demo=True).decode("utf-8-sig"))))
-    assert len(rows) == len(gaps) + 2 and rows[-1][0] == labels.PDF_TEXTS["demo"]
+    assert len(rows) == len(gaps) + 2 and rows[-1][0] == labels.MESSAGES["demo_file"]
     sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(table, demo=True))).active
-    assert sheet.cell(row=sheet.max_row, column=1).value == labels.PDF_TEXTS["demo"]
+    assert sheet.cell(row=sheet.max_row, column=1).value == labels.MESSAGES["demo_file"]
     assert sheet.auto_filter.ref.endswith(str(len(gaps) + 1))  # the note is not data
 
 

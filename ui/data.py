@@ -8,8 +8,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from nq57 import catalogue, clock, detail, status, summary
+from nq57 import briefing, catalogue, clock, detail, labels, policy, status, summary
 from nq57.bootstrap import demo_wanted, prepare
+from nq57.briefing import outline
 from nq57.db import Store, env_path
 
 
@@ -162,3 +163,40 @@ def _target_detail(data_version: tuple[int, ...], code: str, period: str,
 def target_detail(code: str, period: str) -> detail.TargetDetail:
     """One target's year, projection, 2030 path and history (detail.load)."""
     return _target_detail(version(), code, period, today())
+
+
+# --- the briefing report (nq57.briefing) ----------------------------------------------
+
+def actor() -> policy.Actor:
+    """The account this session acts for. Sign-in does not exist yet: everyone views
+    (and may download), as an anonymous viewer."""
+    return policy.Actor("dashboard", policy.VIEWER,
+                        display_name=labels.BRIEFING_PAGE["anonymous"])
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _briefing(data_version: tuple[object, ...], period: str, units: tuple[str, ...],
+              group: str | None, as_of: date, who: tuple[str, str, tuple[str, ...]]
+              ) -> briefing.Briefing:
+    name, role, own_units = who
+    return briefing.build(store(), briefing.Scope(period, units, group),
+                          actor=policy.Actor(name, role, frozenset(own_units)), as_of=as_of)
+
+
+def briefing_report(scope: briefing.Scope) -> briefing.Briefing:
+    """The briefing of `scope` for this session's account, built once per data change."""
+    account = actor()
+    return _briefing(version(), scope.period, tuple(scope.units), scope.group, today(),
+                     (account.name, account.role, tuple(sorted(account.units))))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _briefing_outline(data_version: tuple[object, ...], period: str, units: tuple[str, ...],
+                      group: str | None, as_of: date) -> outline.Document:
+    return outline.outline(briefing_report(briefing.Scope(period, units, group)))
+
+
+def briefing_outline(scope: briefing.Scope) -> outline.Document:
+    """The report's parts in words (what the page previews), built once per change."""
+    return _briefing_outline(version(), scope.period, tuple(scope.units), scope.group,
+                             today())

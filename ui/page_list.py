@@ -47,4 +47,6 @@ PAGES: tuple[PageSpec, ...] = (
              "nhiem-vu"),
     PageSpec("views/data_entry.py", labels.UPLOAD_PAGE_TITLE, ":material/upload_file:",
              labels.UPLOAD_PAGE_PATH),
+    PageSpec("views/briefing.py", labels.PAGE_TITLES["briefing"], ":material/summarize:",
+             labels.BRIEFING_PAGE_PATH),
 )

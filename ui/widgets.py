@@ -3,16 +3,18 @@ empty states that say what to do next."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import html
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
-from nq57 import exports, fmt, labels
-from nq57.exports import Briefing
+from nq57 import briefing, exports, fmt, labels
+from nq57.briefing import Scope
 from nq57.periods import Period, parse_period
 from nq57.tables import Column, Table, display_value
-from nq57.viewstate import ViewFilters, describe
+from nq57.viewstate import ViewFilters
 from ui import nav
 
 
@@ -131,9 +133,9 @@ def table(data: Table, *, key: str, period: str = "", height: int | str = "auto"
 
 
 def download_buttons(tables: Table | Sequence[Table], *, key: str, period: str = "",
-                     briefing: Callable[[], Briefing] | None = None) -> None:
-    """CSV and Excel of the table(s), and the PDF briefing when one is given. Files
-    are built when clicked, not on every run."""
+                     report: Scope | None = None) -> None:
+    """CSV and Excel of the table(s), and the PDF report of `report` (a scope) when one
+    is given. Files are built when clicked, not on every run."""
     from ui import data
 
     tables = [tables] if isinstance(tables, Table) else list(tables)
@@ -148,12 +150,36 @@ def download_buttons(tables: Table | Sequence[Table], *, key: str, period: str =
         labels.DOWNLOAD_TEXTS["xlsx"], lambda: exports.to_xlsx(tables, demo=demo),
         file_name=f"{stem}.xlsx", mime=exports.XLSX_MIME, key=f"xlsx_{key}",
         icon=":material/table_view:", on_click="ignore")
-    if briefing:
-        row.download_button(
-            labels.DOWNLOAD_TEXTS["pdf"], lambda: exports.briefing_pdf(briefing()),
-            file_name=f"{exports.file_stem(labels.PDF_TEXTS['title'], period, demo=demo)}.pdf",
-            mime=exports.PDF_MIME, key=f"pdf_{key}", icon=":material/picture_as_pdf:",
-            on_click="ignore")
+    if report is not None:
+        report_button(row, report, "pdf", key=key)
+
+
+_FORMAT_ICONS = {"pdf": ":material/picture_as_pdf:", "docx": ":material/article:",
+                 "xlsx": ":material/table_view:"}
+
+
+def report_button(place: DeltaGenerator, scope: Scope, fmt: str, *, key: str) -> None:
+    """A button giving the briefing report of `scope` as a file (built when clicked)."""
+    from ui import data
+
+    place.download_button(
+        labels.BRIEFING_FORMATS[fmt], lambda: briefing.render(data.briefing_report(scope), fmt),
+        file_name=briefing.file_name(scope, fmt), mime=briefing.mime(fmt),
+        key=f"report_{fmt}_{key}", icon=_FORMAT_ICONS[fmt], on_click="ignore")
+
+
+def plain_lines(lines: Sequence[str], *, bold: bool = False, italic: bool = False) -> None:
+    """Lines that may hold typed text (names, explanations), shown as plain words:
+    HTML-escaped, never read as Markdown or HTML."""
+    style = ("font-weight:600;" if bold else "") + ("font-style:italic;" if italic else "")
+    body = "".join(f'<p style="margin:0 0 .4rem 0;{style}">{html.escape(line)}</p>'
+                   for line in lines)
+    st.html(f"<div>{body}</div>")
+
+
+def view_scope(view: ViewFilters) -> Scope:
+    """The briefing report's scope for the filters of the sidebar."""
+    return Scope(view.period, tuple(view.units), view.group)
 
 
 def share_link() -> None:
@@ -161,30 +187,6 @@ def share_link() -> None:
     with st.expander(labels.SHARE_TEXTS["label"], icon=":material/link:"):
         st.caption(labels.SHARE_TEXTS["help"])
         st.code(nav.share_url(), language=None, wrap_lines=True)
-
-
-def briefing(view: ViewFilters, gaps: pd.DataFrame, change: pd.DataFrame,
-             extra: Sequence[Table] = ()) -> Callable[[], Briefing]:
-    """The PDF briefing of the current view, built only when someone asks for it."""
-    from ui import data
-
-    def build() -> Briefing:
-        units, groups = data.units(), data.groups()
-        before = change["previous_period"].dropna()
-        return exports.briefing(
-            title=labels.PDF_TEXTS["title"],
-            period_label=parse_period(view.period).label,
-            filters=describe(view, dict(zip(units["code"], units["name"], strict=True)),
-                             {c: f"{c}. {n}" for c, n in zip(groups["code"], groups["name"],
-                                                             strict=True)}),
-            as_of=data.today(),
-            change=change,
-            gaps=gaps,
-            previous_label=parse_period(before.iloc[0]).label if len(before) else None,
-            extra=extra,
-            demo=data.demo_present(),
-        )
-    return build
 
 
 # Where Streamlit writes each of labels.BUILTIN_TEXTS (found by its own test ids).

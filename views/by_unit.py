@@ -19,11 +19,8 @@ st.caption(labels.UNIT_TEXTS["ranking_note"])
 st.plotly_chart(charts.unit_ranking_bar(ranked), width="stretch", key="ranking")
 unit_table = tables.unit_table(ranked)
 widgets.table(unit_table, key="units", period=view.period, downloads=False)
-widgets.download_buttons(
-    unit_table, key="units", period=view.period,
-    briefing=widgets.briefing(view, gaps, data.status_change(view.period, view.units,
-                                                             view.group),
-                              extra=[unit_table]))
+widgets.download_buttons(unit_table, key="units", period=view.period,
+                         report=widgets.view_scope(view))
 
 st.subheader(labels.UNIT_TEXTS["heatmap"])
 st.plotly_chart(charts.status_heatmap(ranked), width="stretch", key="heatmap")

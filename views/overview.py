@@ -52,4 +52,4 @@ st.subheader(labels.OVERVIEW_TEXTS["gaps"])
 gap_table = tables.gap_table(gaps, view.to_params())
 widgets.table(gap_table, key="gaps", period=view.period, downloads=False)
 widgets.download_buttons(gap_table, key="gaps", period=view.period,
-                         briefing=widgets.briefing(view, gaps, change))
+                         report=widgets.view_scope(view))

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 from nq57.bootstrap import prepare
 from nq57.catalogue import UnknownCode
-from nq57.cli import catalogue, excel, status, store
+from nq57.cli import briefing, catalogue, excel, status, store
 from nq57.cli.common import EXIT_REFUSED, Refused, complain
 from nq57.db import Store, StoreBusy, env_path
 from nq57.periods import PeriodError
 
 # The order commands are listed in `--help`.
-COMMAND_MODULES = (catalogue, status, excel, store)
+COMMAND_MODULES = (catalogue, status, excel, store, briefing)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -89,7 +89,7 @@ def test_a_leader_filters_by_unit_reads_its_table_and_opens_a_red_target(
     rows = list(csv.DictReader(io.StringIO(
         started.value.path().read_bytes().decode("utf-8-sig"))))
     notice = rows.pop()  # a file made from demo data says so, on its last line
-    assert notice["Mã"] == labels.PDF_TEXTS["demo"]
+    assert notice["Mã"] == labels.MESSAGES["demo_file"]
     result = app_server.cli("gaps", "--period", "2026-Q3", "--unit", UNIT, "--format", "json")
     expected = {row["code"]: row["status"] for row in json.loads(result.stdout)}
     assert {row["Mã"]: row["Tình trạng"] for row in rows} == {
