@@ -6,6 +6,10 @@ columns, row count and checksum, and where every id sequence stands. A restore
 builds a new database file from it beside the live one, checks it, then swaps it in
 while holding the live file, so the dashboard never sees half a restore and ids
 handed out after it never collide with restored ones. The replaced file is kept.
+
+Evidence files live beside the database, not in it: a backup copies every file the
+evidence table refers to into its evidence/ folder, listed in the manifest with its
+checksum, and a restore checks and puts them back before the swap.
 """
 
 from __future__ import annotations
@@ -23,10 +27,12 @@ import duckdb
 
 from nq57 import db, labels
 from nq57.db import Store
+from nq57.evidence import vault
 
 FORMAT = "nq57-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+EVIDENCE_FOLDER = "evidence"
 _MESSAGES = labels.BACKUP_MESSAGES
 
 
@@ -44,11 +50,22 @@ class TableCopy:
 
 
 @dataclass(frozen=True)
+class EvidenceCopy:
+    sha256: str
+    size: int
+
+    @property
+    def file(self) -> str:
+        return vault.path_in(Path(EVIDENCE_FOLDER), self.sha256).as_posix()
+
+
+@dataclass(frozen=True)
 class Manifest:
     schema_version: int
     created_at: str
     tables: tuple[TableCopy, ...]
     sequences: dict[str, int | None]
+    evidence_files: tuple[EvidenceCopy, ...] = ()
 
     @property
     def rows(self) -> int:
@@ -66,6 +83,8 @@ class Manifest:
                 for t in self.tables
             ],
             "sequences": self.sequences,
+            "evidence_files": [{"sha256": e.sha256, "size": e.size, "file": e.file}
+                               for e in self.evidence_files],
         }, ensure_ascii=False, indent=2)
 
 
@@ -125,12 +144,15 @@ def backup(store: Store, target: Path | str) -> Manifest:
                 copies.append((table, file, int(rows), _columns(con, table)))
             sequences = _sequences(con)
             version = db.schema_version(con)
+            digests = _evidence_digests(con)
+        evidence = _copy_evidence(store, target, digests)
         manifest = Manifest(
             schema_version=version,
             created_at=datetime.now().isoformat(timespec="seconds"),
             tables=tuple(TableCopy(name, file.name, rows, _sha256(file), columns)
                          for name, file, rows, columns in copies),
             sequences=sequences,
+            evidence_files=evidence,
         )
         partial = target / (MANIFEST + ".part")
         written.append(partial)
@@ -139,10 +161,32 @@ def backup(store: Store, target: Path | str) -> Manifest:
     except BaseException as exc:
         for file in written:
             file.unlink(missing_ok=True)
+        shutil.rmtree(target / EVIDENCE_FOLDER, ignore_errors=True)
         if isinstance(exc, OSError):
             raise BackupError(_MESSAGES["cannot_write"].format(path=target, error=exc)) from exc
         raise
     return manifest
+
+
+def _evidence_digests(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The evidence files the database refers to (none before the evidence schema)."""
+    if not db.rows(con, "schema/table_exists", table="evidence"):
+        return []
+    return [r["sha256"] for r in db.rows(con, "evidence/file_digests")]
+
+
+def _copy_evidence(store: Store, target: Path, digests: list[str]) -> tuple[EvidenceCopy, ...]:
+    """Copy each evidence file, checked against its address, into the backup."""
+    copies = []
+    for digest in digests:
+        try:
+            data = vault.read(store, digest)
+        except vault.VaultError as exc:
+            raise BackupError(_MESSAGES["evidence_missing"].format(
+                sha=digest, path=vault.folder(store))) from exc
+        vault.put(target / EVIDENCE_FOLDER, data)
+        copies.append(EvidenceCopy(digest, len(data)))
+    return tuple(copies)
 
 
 # --- reading a backup -----------------------------------------------------------
@@ -169,6 +213,8 @@ def read_manifest(source: Path | str) -> Manifest:
                 for t in raw["tables"]),
             sequences={str(k): (None if v is None else int(v))
                        for k, v in raw["sequences"].items()},
+            evidence_files=tuple(EvidenceCopy(str(e["sha256"]), int(e["size"]))
+                                 for e in raw.get("evidence_files", [])),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, BackupError):
@@ -178,6 +224,13 @@ def read_manifest(source: Path | str) -> Manifest:
         file = source / table.file
         if file.parent != source or not file.is_file() or _sha256(file) != table.sha256:
             raise BackupError(_MESSAGES["damaged"].format(path=source, file=table.file))
+    for evidence in manifest.evidence_files:
+        try:
+            whole = vault.present(source / EVIDENCE_FOLDER, evidence.sha256)
+        except ValueError:
+            whole = False
+        if not whole:
+            raise BackupError(_MESSAGES["damaged"].format(path=source, file=evidence.file))
     return manifest
 
 
@@ -205,6 +258,11 @@ def _build(path: Path, source: Path, manifest: Manifest) -> None:
                 if position is not None:
                     db.rows(con, "backup/set_sequence", sequence=sequence, position=position)
         db.migrate(con)
+        listed = {e.sha256 for e in manifest.evidence_files}
+        for digest in _evidence_digests(con):
+            if digest not in listed:
+                raise BackupError(_MESSAGES["damaged"].format(
+                    path=source, file=vault.path_in(Path(EVIDENCE_FOLDER), digest).as_posix()))
         db.rows(con, "backup/checkpoint")
 
 
@@ -239,6 +297,9 @@ def restore(store: Store, source: Path | str, *, force: bool = False) -> Restore
     _remove(staging)
     try:
         _build(staging, source, manifest)
+        for evidence in manifest.evidence_files:  # content-addressed: never overwritten
+            vault.put(vault.folder(store), vault.path_in(
+                source / EVIDENCE_FOLDER, evidence.sha256).read_bytes())
         replaced = _swap(store, staging, force=force)
     except BaseException:
         _remove(staging)

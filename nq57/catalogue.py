@@ -48,7 +48,8 @@ def _load_statuses(store: Store, con: duckdb.DuckDBPyConnection) -> None:
                   codes=[s.code for s in listed],
                   sort_orders=list(range(1, len(listed) + 1)),
                   urgencies=[s.urgency for s in listed],
-                  tones=[s.tone for s in listed])
+                  tones=[s.tone for s in listed],
+                  verified_only=[s.verified_only for s in listed])
 
 
 def load(store: Store, con: duckdb.DuckDBPyConnection) -> bool:

@@ -373,3 +373,51 @@ def task_timeline(tasks: pd.DataFrame, *, today: date, height: int | None = None
                       yaxis={"autorange": "reversed", "categoryorder": "array",
                              "categoryarray": names})
     return _layout(fig, height or 110 + 24 * len(rows))
+
+
+# The parts of an item reported achieved, by what review made of it, and the status
+# whose colour and pattern each part takes.
+REVIEW_PARTS: tuple[tuple[str, str], ...] = (
+    ("verified", "achieved"),
+    ("awaiting_review", "awaiting_review"),
+    ("awaiting_evidence", "awaiting_evidence"),
+    ("sent_back", "awaiting_completion"),
+)
+
+
+def reported_vs_verified(compared: pd.DataFrame, *, height: int | None = None) -> go.Figure:
+    """Per unit, the items it reports achieved as one bar, split by what review made of
+    them (verified, awaiting review, awaiting evidence, sent back), most optimistic unit
+    at the top, with the number not (yet) confirmed written at the bar's end.
+
+    `compared` is review.reported_vs_verified(): unit_short, claimed, verified,
+    awaiting_review, awaiting_evidence, sent_back, optimism."""
+    rows = compared.reset_index(drop=True)
+    names = [str(n) for n in rows["unit_short"]]
+    fig = go.Figure()
+    for column, status in REVIEW_PARTS:
+        values = [int(v) for v in rows[column]]
+        if not any(values):
+            continue
+        fig.add_bar(
+            name=labels.REVIEW_CHART[column], y=names, x=values, orientation="h",
+            marker={"color": labels.STATUS_COLORS[status],
+                    "pattern": {"shape": STATUS_PATTERNS[status]}},
+            text=[fmt.number(v, 0) if v else "" for v in values], textposition="inside",
+            insidetextfont={"color": INK},
+            hovertemplate="%{y}<br>" + labels.REVIEW_CHART[column] + ": %{x}<extra></extra>",
+        )
+    fig.add_scatter(
+        name=labels.COLUMN_LABELS["optimism"], y=names,
+        x=[int(c) for c in rows["claimed"]], mode="text", textposition="middle right",
+        text=[labels.REVIEW_CHART["optimism"].format(n=int(o)) if o else ""
+              for o in rows["optimism"]],
+        textfont={"color": INK}, showlegend=False, hoverinfo="skip",
+    )
+    top = int(rows["claimed"].max()) if len(rows) else 1
+    fig.update_layout(barmode="stack",
+                      yaxis={"autorange": "reversed", "categoryorder": "array",
+                             "categoryarray": names},
+                      xaxis={"title": labels.REVIEW_CHART["axis"], "range": [0, top * 1.6 + 1],
+                             "dtick": 1 if top <= 10 else None})
+    return _layout(fig, height or 110 + 34 * max(len(rows), 1))

@@ -23,6 +23,7 @@ import pandas as pd
 
 from nq57 import status
 from nq57.db import Store
+from nq57.evidence import demo as demo_evidence
 from nq57.excel import values
 from nq57.revisions import NewValue, UploadMeta, record_upload
 
@@ -217,6 +218,7 @@ def load(store: Store, con: duckdb.DuckDBPyConnection) -> None:
     paths = _paths(items, rng)
     _store(store, con, _baselines(items, paths), rng)
     _store(store, con, _year_values(store, con, paths, rng), rng)
+    demo_evidence.load(store, con, DEMO_PERIODS, DEMO_PERIODS_START)
 
 
 def present(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> bool:
@@ -236,4 +238,5 @@ def load_unless_present(store: Store) -> bool:
 def remove(store: Store) -> None:
     """Delete the demo uploads and their values; real reports are untouched."""
     with store.transaction() as con:
+        demo_evidence.remove(store, con)
         store.execute("revisions/remove_demo", con)

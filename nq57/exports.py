@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from nq57 import labels
 from nq57.tables import Column, Table, display_value
 from nq57.text import fold, nfc
+from nq57.untrusted import spreadsheet_text
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -68,7 +69,7 @@ def _csv_cell(column: Column, value: Any) -> str:
     if isinstance(plain, float):
         return f"{plain:.{column.decimals}f}".rstrip("0").rstrip(".") if column.decimals else (
             f"{plain:.0f}")
-    return str(plain)
+    return spreadsheet_text(str(plain)) if column.kind == "text" else str(plain)
 
 
 def _csv_header(column: Column) -> str:
@@ -130,6 +131,8 @@ def _write_sheet(sheet: Any, table: Table, demo: bool = False) -> None:
                 cell.number_format = number_format
             if column.kind == "status" and not _missing(raw):
                 cell.fill = fills[str(raw)]
+            if column.kind == "text" and isinstance(cell.value, str):
+                cell.data_type = "s"  # typed text (a note, a reason) is never a formula
             if column.width >= 30:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     for index, column in enumerate(columns, start=1):

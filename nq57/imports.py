@@ -12,8 +12,8 @@ import hashlib
 import hmac
 import math
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict
@@ -21,15 +21,18 @@ from typing import Any, TypedDict
 import duckdb
 import pandas as pd
 
-from nq57 import catalogue, demo, labels, revisions
+from nq57 import catalogue, demo, labels, locks, policy, revisions
 from nq57.cells import real, text
 from nq57.db import Store
+from nq57.evidence import records as evidence_records
+from nq57.evidence import review as evidence_review
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
 from nq57.excel.check import Checked, Context, Entry, Item, ReportableItems
 from nq57.excel.problems import FileRefused, Problem
 from nq57.excel.safety import DEFAULT_LIMITS, Limits
 from nq57.periods import PeriodError
+from nq57.policy import Actor
 from nq57.resolve import UnknownCode
 from nq57.revisions import NewValue, RecordResult, UploadMeta
 
@@ -67,6 +70,7 @@ class Inspection:
     header_row: int | None = None
     columns: dict[str, str] = field(default_factory=dict)
     duplicate_of: dict[str, Any] | None = None
+    evidence: tuple[evidence_records.Planned, ...] = ()  # files and links it attaches
 
     @property
     def accepted(self) -> bool:
@@ -148,8 +152,11 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
 
 def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = None,
             period: str | None = None, limits: Limits = DEFAULT_LIMITS,
-            progress: Callable[[float], None] | None = None) -> Inspection:
-    """Judge an uploaded file completely without storing anything."""
+            progress: Callable[[float], None] | None = None,
+            evidence_files: Mapping[str, bytes] | None = None) -> Inspection:
+    """Judge an uploaded file completely without storing anything; `evidence_files`
+    (name -> bytes) are the evidence files sent with it, matched by the names written
+    in its evidence column."""
     digest = sha256(data)
     base: _FileFacts = {"file_name": file_name, "sha256": digest, "size": len(data)}
     try:
@@ -171,12 +178,16 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
             found = store.rows("revisions/find_upload_by_hash", con, sha256=digest,
                                unit=checked.unit, period=checked.period)
             duplicate = found[0] if found else None
+    planned, evidence_errors, evidence_warnings = evidence_records.plan(
+        checked.entries, evidence_files or {}, sheet=sheet.sheet,
+        column=sheet.columns.get("evidence"))
     return Inspection(
         **base, unit=checked.unit, period=checked.period, entries=checked.entries,
-        problems=checked.problems, warnings=checked.warnings,
+        problems=checked.problems + tuple(evidence_errors),
+        warnings=checked.warnings + tuple(evidence_warnings),
         preview=preview if preview is not None else _empty_preview(),
         sheet=sheet.sheet, header_row=sheet.header_row, columns=sheet.columns,
-        duplicate_of=duplicate,
+        duplicate_of=duplicate, evidence=tuple(planned),
     )
 
 
@@ -217,34 +228,49 @@ def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> 
 # --- commit: one transaction ---------------------------------------------------------
 
 def commit(store: Store, inspection: Inspection, by: str,
-           at: datetime | None = None) -> RecordResult:
-    """Store an accepted inspection: the upload record and every changed value in one
-    transaction. An identical file sent again changes nothing."""
+           at: datetime | None = None, *, actor: Actor | None = None) -> RecordResult:
+    """Store an accepted inspection: the upload record, every changed value and the
+    evidence it attaches in one transaction. An identical file sent again changes
+    nothing. A locked period takes changes from an admin only (audited)."""
     if not inspection.accepted or inspection.unit is None or inspection.period is None:
         raise NotAccepted(labels.IMPORT_CLI["refused"].format(
             file=inspection.file_name, count=len(inspection.problems)))
+    # Until accounts exist, the person who sends a unit's file acts as that unit's staff.
+    actor = actor or Actor(by.strip(), policy.STAFF, frozenset({inspection.unit}))
     meta = UploadMeta(
         unit=inspection.unit, period=inspection.period, file_name=inspection.file_name,
         sha256=inspection.sha256, uploaded_by=by.strip(), rows_read=len(inspection.entries),
         source="excel", at=at or datetime.now(),
     )
     with store.transaction() as con:
-        return revisions.record_upload(store, con, meta, inspection.values)
+        result = revisions.record_upload(store, con, meta, inspection.values)
+        if result.changed_anything:
+            locks.require_open(store, con, actor, inspection.period, change="import",
+                               detail={"unit": inspection.unit, "upload": result.upload_id})
+        added = evidence_records.record_planned(
+            store, con, actor, inspection.unit, inspection.period, inspection.evidence,
+            upload_id=result.upload_id, at=meta.at)
+    return replace(result, evidence_added=sum(a.new for a in added))
 
 
 def import_file(store: Store, data: bytes, file_name: str, *, by: str,
                 unit: str | None = None, period: str | None = None, dry_run: bool = False,
-                limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
+                limits: Limits = DEFAULT_LIMITS,
+                evidence_files: Mapping[str, bytes] | None = None,
+                actor: Actor | None = None) -> tuple[Inspection, RecordResult | None]:
     """Inspect and, if accepted and not a dry run, commit: what the CLI does."""
-    inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits)
+    inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits,
+                         evidence_files=evidence_files)
     if not inspection.accepted or dry_run:
         return inspection, None
-    return inspection, commit(store, inspection, by)
+    return inspection, commit(store, inspection, by, actor=actor)
 
 
 def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
                 period: str | None = None, dry_run: bool = False,
-                limits: Limits = DEFAULT_LIMITS) -> tuple[Inspection, RecordResult | None]:
+                limits: Limits = DEFAULT_LIMITS,
+                evidence_files: Mapping[str, bytes] | None = None,
+                actor: Actor | None = None) -> tuple[Inspection, RecordResult | None]:
     """import_file() for a file on disk, never reading more than the size limit.
     OSError if the path cannot be read."""
     try:
@@ -252,7 +278,8 @@ def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
     except FileRefused as refused:
         return Inspection(path.name, "", path.stat().st_size, problems=(refused.problem,)), None
     return import_file(store, data, path.name, by=by, unit=unit, period=period,
-                       dry_run=dry_run, limits=limits)
+                       dry_run=dry_run, limits=limits, evidence_files=evidence_files,
+                       actor=actor)
 
 
 def annotated(inspection: Inspection, data: bytes) -> bytes | None:
@@ -302,6 +329,7 @@ def template_items(store: Store, unit: str, period: str,
     items = store.frame("excel/items", con, period=period)
     items = items[items["reporting_unit"] == unit]
     last = store.frame("excel/last_reported", con, unit=unit, period=period)
+    notes = evidence_review.review_notes(store, unit, period, con)
     last_by_code = {text(r.item_code): (r.value, text(r.period_code))
                     for r in last.itertuples(index=False)}
     on_record: set[str] = set()
@@ -323,6 +351,7 @@ def template_items(store: Store, unit: str, period: str,
             kpi=r.kpi if isinstance(r.kpi, str) else None,
             baseline_missing=bool(r.needs_baseline) and not bool(r.baseline_only)
             and code not in on_record,
+            review_note=notes.get(code),
         ))
     return found
 

@@ -24,16 +24,19 @@ class StatusInfo:
     tone: "good" (counts as fine), "watch" (needs attention), "alarm" (a red warning),
     "missing" (nothing reported). urgency: 1 is the most urgent; lists put urgent
     items first and a parent task takes the most urgent status of its parts.
+    verified_only: a status only the `verified_status` column gives (evidence review),
+    never the official `status` the counts read.
     """
 
     code: str
     label: str
     symbol: str      # a shape, so status never depends on colour alone
-    colour: str      # Okabe–Ito: distinguishable with common colour-vision deficiencies
+    colour: str      # Okabe–Ito where it has room: told apart with colour-vision deficiencies
     pattern: str     # the fill pattern of its bar segments
     marker: str      # its marker in charts of points
     tone: str
     urgency: int
+    verified_only: bool = False
 
 
 # THE list of statuses, best to worst (the order of counts, charts and exports). The
@@ -41,19 +44,33 @@ class StatusInfo:
 # read these rows: a new status is one row here (and the rule in SQL that gives it,
 # with its reasons in STATUS_REASONS). Plain text symbols (in DejaVu/Noto), not emoji.
 STATUS_LIST: tuple[StatusInfo, ...] = (
-    StatusInfo("achieved", "Đạt", "✔", "#009E73", "", "circle", "good", 7),
-    StatusInfo("on_track", "Đúng tiến độ", "➜", "#56B4E9", "/", "triangle-right", "good", 6),
-    StatusInfo("behind", "Chậm tiến độ", "▼", "#E69F00", "x", "triangle-down", "watch", 3),
+    StatusInfo("achieved", "Đạt", "✔", "#009E73", "", "circle", "good", 10),
+    # achieved by its numbers, its evidence not yet reviewed (verified view only)
+    StatusInfo("awaiting_review", "Chờ thẩm định", "◔", "#80CFB9", "/", "circle-dot", "good",
+               8, verified_only=True),
+    StatusInfo("on_track", "Đúng tiến độ", "➜", "#56B4E9", "/", "triangle-right", "good", 9),
+    # reported achieved without evidence: not counted as achieved (030_review.sql)
+    StatusInfo("awaiting_evidence", "Chờ minh chứng", "✎", "#F0E442", "|", "diamond-open",
+               "watch", 6),
+    StatusInfo("behind", "Chậm tiến độ", "▼", "#E69F00", "x", "triangle-down", "watch", 4),
+    # evidence sent back: scores nothing until the unit completes it (030_review.sql)
+    StatusInfo("awaiting_completion", "Chờ hoàn thiện", "↺", "#0072B2", "+", "hourglass",
+               "watch", 3),
     StatusInfo("red", "Cảnh báo đỏ", "⚠", "#D55E00", "\\", "x", "alarm", 1),
-    StatusInfo("no_basis", "Chưa đủ căn cứ", "◇", "#0072B2", "+", "diamond-open", "watch", 4),
+    StatusInfo("no_basis", "Chưa đủ căn cứ", "◇", "#555555", ".", "hexagon-open", "watch", 5),
     StatusInfo("overdue_report", "Quá hạn báo cáo", "◷", "#CC79A7", ".", "square", "missing",
                2),
-    StatusInfo("no_data", "Chưa báo cáo", "○", "#999999", "-", "circle-open", "missing", 5),
+    StatusInfo("no_data", "Chưa báo cáo", "○", "#999999", "-", "circle-open", "missing", 7),
 )
 STATUS_INFO: dict[str, StatusInfo] = {s.code: s for s in STATUS_LIST}
 
-# From best to worst; charts stack in this order.
-STATUSES: tuple[str, ...] = tuple(s.code for s in STATUS_LIST)
+# From best to worst; charts stack in this order. These are the official statuses
+# (the `status` column); "awaiting_review" exists only as a verified status.
+STATUSES: tuple[str, ...] = tuple(s.code for s in STATUS_LIST if not s.verified_only)
+
+# Statuses as verified after evidence review (the `verified_status` column): an item
+# reported achieved whose evidence waits for review is "awaiting_review" here.
+VERIFIED_STATUSES: tuple[str, ...] = tuple(s.code for s in STATUS_LIST)
 
 # Most urgent first; lists of targets are sorted this way ("red warnings first").
 STATUS_URGENCY: tuple[str, ...] = tuple(
@@ -86,6 +103,14 @@ STATUS_REASONS: dict[str, str] = {
     "on_trajectory": "Hoàn thành {completion} so với lộ trình {elapsed}",
     "below_trajectory": "Hoàn thành {completion}, thấp hơn lộ trình {elapsed}",
     "below_half_trajectory": "Hoàn thành {completion}, chưa bằng một nửa lộ trình {elapsed}",
+    # set by the review regime (queries/definitions/030_review.sql)
+    "evidence_missing": "Báo cáo đạt nhưng chưa có minh chứng nên chưa được tính là đạt",
+    "achieved_pending_review": "Đã đạt theo báo cáo; minh chứng đang chờ thẩm định",
+    "evidence_sent_back": (
+        "Minh chứng bị trả lại, chờ đơn vị hoàn thiện; chưa được tính kết quả"),
+    "evidence_rejected": (
+        "Minh chứng bị đánh giá không đạt chất lượng khi thẩm định"),
+    # the roll-up of a parent task from its parts (nq57_gaps_for)
     "all_parts_achieved": "Tất cả {parts} phần đã đạt",
     "weakest_part": (
         "{parts_achieved}/{parts} phần đã đạt; phần chậm nhất: {weakest_part} "
@@ -192,6 +217,7 @@ CLI_MESSAGES: dict[str, str] = {
     "setting_usage": ("Hãy viết --set KHÓA=GIÁ_TRỊ, ví dụ --set red_factor=0.5 "
                       "(nhận được «{given}»)."),
     "setting_stored": "Đã đặt {key} = {value}",
+    "need_user": "Hãy cho biết tài khoản thực hiện: --user TÊN (hoặc biến môi trường NQ57_USER).",
 }
 
 # --- dashboard pages ------------------------------------------------------------
@@ -575,8 +601,11 @@ EXCEL_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
              "gần nhất trong năm (và kỳ đó vẫn bị tính là chưa báo cáo)."),
     ("text", "Để trống ô «Giá trị thực hiện» nghĩa là chưa báo cáo chỉ tiêu đó trong tệp này; "
              "giá trị đã báo cáo trước đây (nếu có) được giữ nguyên."),
-    ("text", "Minh chứng: ghi đường dẫn (link) hoặc tên tệp văn bản, hình ảnh đã gửi Tổ giúp "
-             "việc."),
+    ("text", "Minh chứng: ghi đường dẫn bắt đầu bằng http:// hoặc https://, hoặc đúng tên tệp "
+             "(PDF, ảnh PNG/JPEG, .docx, .xlsx, .pptx; tối đa 20 MB) rồi tải tệp đó lên cùng "
+             "biểu mẫu. Báo cáo đạt hoặc hoàn thành mà chưa có minh chứng được ghi nhận là «Chờ "
+             "minh chứng» và chưa được tính là đạt. Cột «Ý kiến thẩm định minh chứng» cho biết "
+             "lý do minh chứng bị Tổ giúp việc trả lại, nếu có."),
     ("head", "3. Cách hệ thống hiểu các con số"),
     ("text", "Dấu phẩy là dấu thập phân: 85,5 là tám mươi lăm phẩy năm. Dấu chấm đứng một mình "
              "cũng được hiểu là dấu thập phân: 85.5 là 85,5."),
@@ -936,6 +965,10 @@ BACKUP_MESSAGES: dict[str, str] = {
         "thế toàn bộ; nếu chắc chắn, chạy lại với --force (tệp hiện tại vẫn được giữ lại bên "
         "cạnh)."
     ),
+    "evidence_missing": (
+        "Tệp minh chứng {sha} không còn trong kho minh chứng {path} hoặc đã bị thay đổi, nên "
+        "chưa sao lưu được. Hãy khôi phục tệp đó (từ bản sao lưu trước) rồi sao lưu lại."
+    ),
     "backup_done": "Đã sao lưu {tables} bảng ({rows} dòng) vào {path}.",
     "restore_done": (
         "Đã khôi phục {tables} bảng ({rows} dòng) từ bản sao lưu lúc {created_at} vào {path}."
@@ -976,6 +1009,347 @@ POLICY_TEXTS: dict[str, str] = {
     "denied": "Tài khoản «{who}» ({role}) không có quyền {action}.",
     "denied_unit": "Tài khoản «{who}» không có quyền {action} cho đơn vị {unit}.",
     "system_actor": "Hệ thống",
+}
+
+# --- evidence, review and period locks --------------------------------------------
+
+# What an accepted evidence file is, in words.
+EVIDENCE_TYPE_LABELS: dict[str, str] = {
+    "pdf": "PDF",
+    "png": "ảnh PNG",
+    "jpeg": "ảnh JPEG",
+    "docx": "Word (.docx)",
+    "xlsx": "Excel (.xlsx)",
+    "pptx": "PowerPoint (.pptx)",
+    "office": "tài liệu Office",
+}
+# What a refused file really is.
+EVIDENCE_DANGER_LABELS: dict[str, str] = {
+    "windows": "chương trình chạy được của Windows (.exe, .dll)",
+    "elf": "chương trình chạy được của Linux (ELF)",
+    "macho": "chương trình chạy được (Mach-O hoặc Java)",
+    "wasm": "chương trình WebAssembly",
+    "script": "mã lệnh (script)",
+    "markup": "trang web (HTML), ảnh SVG hoặc tài liệu XML",
+}
+EVIDENCE_UNKNOWN_TYPE = "loại tệp không xác định"
+EVIDENCE_DETAILS: dict[str, str] = {
+    "pdf_no_eof": "không kết thúc bằng %%EOF",
+    "pdf_bomb": "nội dung giải nén quá lớn",
+    "png_end": "thiếu phần kết thúc IEND",
+    "png_chunk": "khối dữ liệu không hợp lệ",
+    "png_crc": "mã kiểm tra của một khối dữ liệu sai",
+    "jpeg_segment": "đoạn dữ liệu không hợp lệ",
+    "jpeg_end": "thiếu dấu kết thúc ảnh (FFD9)",
+    "zip_end": "không tìm thấy phần kết thúc của tệp nén",
+    "zip64": "tệp nén kiểu ZIP64, tài liệu Office thông thường không dùng",
+    "zip": "một tệp nén ZIP",
+    "html": "mã trang web (HTML hoặc JavaScript)",
+    "trailing": "dữ liệu lạ nối thêm ở cuối tệp",
+    "prefix": "dữ liệu lạ chèn trước tệp nén",
+}
+
+EVIDENCE_MESSAGES: dict[str, str] = {
+    "empty": "Tệp minh chứng «{file}» rỗng (0 byte).",
+    "too_large": (
+        "Tệp minh chứng «{file}» có dung lượng {size} MB, vượt giới hạn {limit} MB. Hãy nén "
+        "ảnh hoặc xuất lại PDF với chất lượng ảnh thấp hơn, hoặc chia thành nhiều tệp."
+    ),
+    "executable": (
+        "Tệp «{file}» là {what}. Hệ thống không nhận tệp chương trình làm minh chứng."
+    ),
+    "script": "Tệp «{file}» là {what}. Hệ thống không nhận mã lệnh làm minh chứng.",
+    "markup": (
+        "Tệp «{file}» là {what}. Hệ thống không nhận loại tệp này làm minh chứng vì nó có "
+        "thể chứa mã lệnh. Hãy in trang ra PDF, hoặc gửi đường dẫn http(s) tới trang đó."
+    ),
+    "disguised": (
+        "Tệp «{file}» mang tên của một tệp {claimed} nhưng nội dung thực là {actual}. "
+        "Hệ thống không nhận tệp ngụy trang."
+    ),
+    "polyglot": (
+        "Tệp «{file}» là {kind} nhưng còn chứa {other} (tệp lai), nên bị từ chối để bảo vệ "
+        "hệ thống. Hãy mở tệp bằng phần mềm thông thường, lưu lại (hoặc xuất lại PDF) rồi "
+        "tải lên."
+    ),
+    "malformed": (
+        "Tệp «{file}» có phần đầu của tệp {kind} nhưng cấu trúc không đúng ({detail}). Hãy "
+        "mở tệp, lưu lại rồi tải lên."
+    ),
+    "pdf_active": (
+        "Tệp PDF «{file}» có chứa mã lệnh, hành động tự chạy hoặc tệp đính kèm ({what}), "
+        "nên không được nhận. Hãy in lại ra PDF thường (chọn In → Microsoft Print to PDF "
+        "hoặc Xuất ra PDF) rồi tải lên."
+    ),
+    "office_macro": (
+        "Tệp «{file}» có chứa macro (VBA). Hãy lưu lại dưới dạng .docx, .xlsx hoặc .pptx "
+        "không có macro, hoặc xuất ra PDF, rồi tải lên."
+    ),
+    "office_active": (
+        "Tệp «{file}» có nhúng đối tượng chạy được hoặc trang web («{name}»). Hãy bỏ đối "
+        "tượng nhúng hoặc xuất tệp ra PDF rồi tải lên."
+    ),
+    "office_archive": (
+        "Tệp «{file}» có nội dung nén bất thường hoặc bị hỏng ({detail}) và bị từ chối để "
+        "bảo vệ hệ thống."
+    ),
+    "old_office": (
+        "Tệp «{file}» là tệp Office định dạng cũ (.doc, .xls, .ppt) hoặc được đặt mật khẩu. "
+        "Hãy lưu lại dưới dạng .docx, .xlsx, .pptx không mật khẩu, hoặc xuất ra PDF."
+    ),
+    "unsupported": (
+        "Tệp «{file}» không thuộc loại được nhận làm minh chứng ({what}). Chỉ nhận PDF, ảnh "
+        "PNG hoặc JPEG, Word .docx, Excel .xlsx, PowerPoint .pptx, tối đa {limit} MB."
+    ),
+    # links
+    "link_scheme": (
+        "Đường dẫn minh chứng «{url}» không bắt đầu bằng http:// hoặc https://. Chỉ nhận "
+        "liên kết http(s), ví dụ https://dongnai.gov.vn/van-ban/123."
+    ),
+    "link_malformed": (
+        "«{url}» không phải một đường dẫn http(s) hợp lệ, ví dụ "
+        "https://dongnai.gov.vn/van-ban/123."
+    ),
+    "link_credentials": (
+        "Đường dẫn minh chứng không được chứa tên đăng nhập hoặc mật khẩu (phần trước @)."
+    ),
+    "link_too_long": "Đường dẫn minh chứng dài {length} ký tự, vượt giới hạn {limit} ký tự.",
+    # attaching
+    "not_reported": (
+        "{item} chưa có giá trị báo cáo của {unit} kỳ {period}. Hãy báo cáo giá trị trước "
+        "(trang Nhập số liệu hoặc lệnh import), rồi thêm minh chứng."
+    ),
+    "unknown_evidence": "Không có minh chứng số {id}.",
+    "need_reason": "Hãy ghi lý do trả lại minh chứng để đơn vị biết cần hoàn thiện gì.",
+    "reason_too_long": "Lý do dài {length} ký tự, vượt giới hạn {limit} ký tự.",
+    "stale": (
+        "Minh chứng số {id} không còn là minh chứng mới nhất của {item} ({unit}, kỳ "
+        "{period}): đơn vị đã gửi minh chứng số {newest}. Hãy thẩm định minh chứng mới."
+    ),
+    "nothing_to_review": (
+        "Giá trị báo cáo mà minh chứng số {id} hỗ trợ đã bị thu hồi; không còn gì để thẩm định."
+    ),
+    "missing_file": (
+        "Tệp của minh chứng số {id} không còn trong kho minh chứng ({path}). Hãy khôi phục từ "
+        "bản sao lưu."
+    ),
+    "cannot_store": "Không lưu được tệp minh chứng vào {path}: {error}",
+    # the Excel round trip
+    "excel_unmatched": (
+        "Ô {cell}: «{text}» chưa được ghi nhận là minh chứng: minh chứng là một tệp tải lên "
+        "kèm (đúng tên tệp) hoặc một đường dẫn http(s). {code} sẽ «Chờ minh chứng» nếu báo "
+        "cáo đạt hoặc hoàn thành."
+    ),
+    "excel_link": "Ô {cell}: {message}",
+    "excel_file": "Tệp minh chứng kèm theo: {message}",
+    "excel_unused": (
+        "Tệp minh chứng «{file}» không được dòng nào nhắc tới (cột «Minh chứng») nên không "
+        "được lưu."
+    ),
+    "excel_duplicate_name": (
+        "Có hai tệp minh chứng cùng tên «{file}»; hãy đổi tên một tệp rồi tải lên lại."
+    ),
+}
+
+REVIEW_STATE_LABELS: dict[str, str] = {
+    "missing": "Chưa có minh chứng",
+    "pending": "Chờ thẩm định",
+    "accepted": "Đã chấp nhận",
+    "sent_back": "Bị trả lại",
+}
+REVIEW_DECISION_LABELS: dict[str, str] = {
+    "accepted": "Chấp nhận",
+    "sent_back": "Trả lại",
+    "added": "Gửi minh chứng",
+}
+EVIDENCE_KIND_LABELS: dict[str, str] = {"file": "Tệp", "link": "Liên kết ngoài"}
+
+LOCK_MESSAGES: dict[str, str] = {
+    "locked": (
+        "Kỳ {period} đã được khóa sau khi tổng hợp (bởi {by}, lúc {at}). Chỉ quản trị viên "
+        "mới được thay đổi số liệu, minh chứng hoặc kết quả thẩm định của kỳ đã khóa; hãy "
+        "liên hệ Tổ giúp việc nếu cần sửa."
+    ),
+    "already_locked": "Kỳ {period} đã được khóa từ trước (bởi {by}, lúc {at}).",
+    "not_locked": "Kỳ {period} đang mở, không cần mở khóa.",
+    "lock_done": "Đã khóa kỳ {period}.",
+    "unlock_done": "Đã mở khóa kỳ {period}.",
+}
+
+REVIEW_CLI: dict[str, str] = {
+    "evidence_added": (
+        "Đã thêm minh chứng số {id} ({kind}) cho {item}, {unit}, kỳ {period}; chờ thẩm định."
+    ),
+    "evidence_same": (
+        "Minh chứng này đã có (số {id}) cho {item}, {unit}, kỳ {period}; không thêm lại."
+    ),
+    "accepted": "Đã chấp nhận minh chứng số {id} ({item}, {unit}, kỳ {period}).",
+    "sent_back": (
+        "Đã trả lại minh chứng số {id} ({item}, {unit}, kỳ {period}); mục này chuyển sang "
+        "«{status}»."
+    ),
+    "need_file_or_link": "Hãy cho --file TỆP hoặc --link ĐƯỜNG_DẪN (một trong hai).",
+    "evidence_heading": "Minh chứng và thẩm định",
+    "no_evidence": "Chưa có minh chứng nào.",
+    "file_written": "Đã ghi tệp minh chứng số {id} vào {path}.",
+    "is_link": "Minh chứng số {id} là liên kết ngoài: {url}",
+}
+
+# The actor the dashboard acts as until sign-in exists (ui/session.py).
+DEMO_ACTOR_NAME = "Quản trị (minh họa)"
+
+REVIEW_PAGE: dict[str, str] = {
+    "title": "Thẩm định minh chứng",
+    "intro": (
+        "Các mục đơn vị báo cáo kèm minh chứng đang chờ Tổ giúp việc thẩm định. Mở minh "
+        "chứng, rồi chấp nhận hoặc trả lại kèm lý do; mọi quyết định được ghi vào lịch sử."
+    ),
+    "not_allowed": (
+        "Tài khoản «{who}» không có quyền thẩm định minh chứng; trang này dành cho Tổ giúp "
+        "việc và quản trị viên."
+    ),
+    "state_filter": "Trạng thái",
+    "queue": "Danh sách chờ thẩm định ({count})",
+    "queue_empty": "Không có mục nào ở trạng thái này trong kỳ và bộ lọc đang chọn.",
+    "pick": "Chọn mục để thẩm định",
+    "evidence": "Minh chứng",
+    "reported": "Đơn vị {unit} báo cáo {value} ({status_reported}); minh chứng gửi lúc {at}.",
+    "file_facts": "Tệp: {type}, {size}; tên gốc:",
+    "link_facts": "Liên kết ngoài (mở trong thẻ mới, hệ thống không kiểm soát nội dung):",
+    "open_link": "Mở liên kết ngoài ↗",
+    "download": "Tải tệp minh chứng",
+    "pdf_pages": "Trang {first}–{last} của tệp PDF (ảnh xem trước; tải tệp để xem đầy đủ).",
+    "pdf_no_preview": "Không xem trước được tệp PDF này; hãy tải về để xem.",
+    "office_no_preview": "Tài liệu Office không xem trước trên trang; hãy tải về để xem.",
+    "decision": "Quyết định",
+    "accept": "Chấp nhận minh chứng",
+    "send_back": "Trả lại để hoàn thiện",
+    "reason": "Lý do trả lại (đơn vị sẽ thấy)",
+    "insufficient": "Minh chứng không đạt chất lượng (cảnh báo đỏ theo Kế hoạch)",
+    "insufficient_help": (
+        "Đánh dấu khi minh chứng không chứng minh được kết quả: mục này bị cảnh báo đỏ thay "
+        "vì «Chờ hoàn thiện»."
+    ),
+    "accepted": "Đã chấp nhận minh chứng số {id}.",
+    "sent_back": "Đã trả lại minh chứng số {id}.",
+    "history": "Lịch sử minh chứng và thẩm định của mục này",
+    "locks": "Khóa kỳ báo cáo",
+    "locks_help": (
+        "Khóa kỳ sau khi đã tổng hợp: sau đó chỉ quản trị viên mới sửa được số liệu, minh "
+        "chứng và kết quả thẩm định của kỳ (mỗi lần sửa đều ghi nhật ký)."
+    ),
+    "lock_state_open": "Kỳ {period} đang mở.",
+    "lock_state_locked": "Kỳ {period} đã khóa (bởi {by}, lúc {at}).",
+    "lock": "Khóa kỳ {period}",
+    "unlock": "Mở khóa kỳ {period} (quản trị)",
+    "unlock_reason": "Lý do mở khóa",
+    "compare": "Báo cáo và thẩm định theo đơn vị",
+    "compare_note": (
+        "Số mục đơn vị báo cáo là đạt, và số mục đã được thẩm định là đạt: chênh lệch lớn "
+        "cho thấy đơn vị báo cáo lạc quan hơn minh chứng."
+    ),
+    "no_claims": "Kỳ này chưa có mục nào được báo cáo là đạt.",
+}
+
+EVIDENCE_PAGE: dict[str, str] = {
+    "section": "Minh chứng",
+    "excel_files": "Tệp minh chứng kèm theo (tùy chọn, nhiều tệp)",
+    "excel_files_help": (
+        "Ghi đúng tên tệp vào cột «Minh chứng» của dòng tương ứng, hoặc ghi một đường dẫn "
+        "http(s). Nhận PDF, ảnh PNG/JPEG, .docx, .xlsx, .pptx; tối đa 20 MB mỗi tệp."
+    ),
+    "sent_back_heading": "Minh chứng bị trả lại, cần hoàn thiện ({count})",
+    "sent_back_none": "Không có minh chứng nào của đơn vị bị trả lại trong kỳ này.",
+    "sent_back_by": "Tổ giúp việc trả lại ngày {day}{quality}, lý do:",
+    "add_heading": "Thêm minh chứng cho giá trị đã báo cáo",
+    "add_item": "Chỉ tiêu, nhiệm vụ đã báo cáo",
+    "add_kind": "Loại minh chứng",
+    "add_file": "Tệp minh chứng",
+    "add_link": "Đường dẫn http(s)",
+    "add_button": "Gửi minh chứng",
+    "added": "Đã gửi minh chứng số {id}; mục này chờ Tổ giúp việc thẩm định.",
+    "same": "Minh chứng này đã có (số {id}); không gửi lại.",
+    "nothing_reported": "Đơn vị chưa báo cáo giá trị nào trong kỳ này.",
+    "locked": "Kỳ này đã khóa.",
+    "excel_saved": "Đã gửi {count} minh chứng kèm theo; các mục này chờ Tổ giúp việc thẩm định.",
+}
+
+REVIEW_COLUMNS: dict[str, str] = {
+    "evidence_id": "Số minh chứng",
+    "code": "Mã",
+    "name": "Chỉ tiêu, nhiệm vụ",
+    "reporting_unit": "Đơn vị báo cáo",
+    "period": "Kỳ",
+    "actual": "Giá trị báo cáo",
+    "reported_status": "Theo báo cáo",
+    "status": "Tình trạng chính thức",
+    "verified_status": "Sau thẩm định",
+    "review_state": "Thẩm định",
+    "evidence_kind": "Loại",
+    "evidence_added_at": "Gửi lúc",
+    "review_reason": "Lý do trả lại",
+    "insufficient_quality": "Không đạt chất lượng",
+    "reviewed_by": "Người thẩm định",
+    "reviewed_at": "Thẩm định lúc",
+    "event": "Sự kiện",
+    "happened_at": "Thời điểm",
+    "done_by": "Người thực hiện",
+    "what": "Minh chứng",
+    "reason": "Lý do",
+    "value": "Giá trị",
+    "unit": "Đơn vị",
+    "unit_short": "Đơn vị chủ trì",
+    "claimed": "Báo cáo là đạt",
+    "verified": "Đã thẩm định đạt",
+    "reported": "Theo báo cáo",
+    "official": "Chính thức",
+    "verified_view": "Sau thẩm định",
+    "original_name": "Tên tệp gốc",
+    "url": "Liên kết",
+    "file_type": "Loại tệp",
+    "awaiting_review": "Chờ thẩm định",
+    "awaiting_evidence": "Chờ minh chứng",
+    "sent_back": "Bị trả lại",
+    "optimism": "Chênh lệch",
+}
+
+# Template: the reviewer's note on an item, in the unit's next template.
+EXCEL_REVIEW_HEADER = "Ý kiến thẩm định minh chứng"
+EXCEL_REVIEW_NOTE = "{period}: minh chứng bị trả lại ngày {day}{quality} — {reason}"
+EXCEL_REVIEW_QUALITY = " (không đạt chất lượng)"
+
+PAGE_TITLES["review"] = REVIEW_PAGE["title"]
+REVIEW_PAGE_PATH = "tham-dinh"
+# Headers of the review tables (nq57.tables), beside the dashboard's own.
+COLUMN_LABELS.update({k: v for k, v in REVIEW_COLUMNS.items() if k not in COLUMN_LABELS})
+TABLE_TITLES.update({
+    "review_queue": "Minh chứng chờ thẩm định",
+    "evidence_log": "Minh chứng và thẩm định",
+    "reported_vs_verified": "Báo cáo và thẩm định theo đơn vị",
+    "status_views": "Tình trạng theo báo cáo, chính thức và sau thẩm định",
+    "sent_back": "Minh chứng bị trả lại",
+})
+REVIEW_CHART: dict[str, str] = {
+    "verified": "✔ Đã thẩm định đạt",
+    "awaiting_review": "◔ Chờ thẩm định",
+    "awaiting_evidence": "✎ Chờ minh chứng",
+    "sent_back": "↺ Bị trả lại",
+    "axis": "Số mục đơn vị báo cáo là đạt",
+    "optimism": "{n} mục chưa được xác nhận",
+}
+# The audit log's action codes the evidence regime writes, in words.
+EVIDENCE_AUDIT_ACTIONS: dict[str, str] = {
+    "add_evidence": "gửi minh chứng",
+    "review_accepted": "chấp nhận minh chứng",
+    "review_sent_back": "trả lại minh chứng",
+    "lock_period": "khóa kỳ báo cáo",
+    "unlock_period": "mở khóa kỳ báo cáo",
+    "change_locked": "thay đổi số liệu của kỳ đã khóa",
+}
+STATUS_VIEW_LABELS: dict[str, str] = {
+    "reported": "Theo báo cáo của đơn vị",
+    "official": "Chính thức (áp dụng quy định minh chứng)",
+    "verified": "Sau thẩm định",
 }
 
 # --- the briefing report (nq57/briefing) -------------------------------------------

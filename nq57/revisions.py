@@ -48,6 +48,7 @@ class RecordResult:
     stored: int
     unchanged: int
     duplicate_of: int | None = None
+    evidence_added: int = 0  # evidence files and links attached with the upload
 
     @property
     def changed_anything(self) -> bool:

@@ -247,3 +247,83 @@ def display_value(column: Column, value: object) -> str:
     if column.kind == "flag":
         return labels.FLAG_LABELS[bool(value)]
     return str(value)
+
+
+# --- evidence and review -----------------------------------------------------------
+
+def _words(frame: pd.DataFrame, column: str, names: Mapping[str, str]) -> list[str]:
+    return [names.get(str(v), "") if isinstance(v, str) else "" for v in frame[column]]
+
+
+def review_queue_table(queue: pd.DataFrame) -> Table:
+    """Reported values with the review state of their evidence (review.queue)."""
+    frame = queue.assign(
+        review_state=_words(queue, "review_state", labels.REVIEW_STATE_LABELS),
+        evidence_kind=_words(queue, "evidence_kind", labels.EVIDENCE_KIND_LABELS),
+        reporting_unit=queue["unit_short"].fillna(queue["reporting_unit"]))
+    columns = (
+        Column("evidence_id", "integer", width=9),
+        Column("code", width=8),
+        Column("name", width=44),
+        Column("reporting_unit", width=18),
+        Column("actual", "number", 2),
+        Column("reported_status", "status", width=16),
+        Column("status", "status", width=16),
+        Column("verified_status", "status", width=16),
+        Column("review_state", width=16),
+        Column("evidence_kind", width=12),
+        Column("evidence_added_at", "datetime", width=17),
+        Column("review_reason", width=36),
+        Column("insufficient_quality", "flag", width=10),
+        Column("reviewed_by", width=18),
+        Column("reviewed_at", "datetime", width=17),
+    )
+    return _table("review_queue", frame, columns)
+
+
+def evidence_log_table(log: pd.DataFrame) -> Table:
+    """Each piece of evidence sent for an item and each decision on it (records.log)."""
+    frame = log.assign(
+        event=_words(log, "event", labels.REVIEW_DECISION_LABELS),
+        what=[labels.EVIDENCE_KIND_LABELS.get(str(k), "") for k in log["kind"]],
+        reason=log["reason"].where(log["reason"].notna(), None))
+    columns = (
+        Column("period", width=9),
+        Column("unit", width=9),
+        Column("event", width=14),
+        Column("happened_at", "datetime", width=17),
+        Column("done_by", width=20),
+        Column("evidence_id", "integer", width=9),
+        Column("what", width=12),
+        Column("original_name", width=24),
+        Column("url", width=30),
+        Column("value", "number", 2),
+        Column("reason", width=36),
+        Column("insufficient_quality", "flag", width=10),
+    )
+    return _table("evidence_log", frame, columns)
+
+
+def reported_vs_verified_table(compared: pd.DataFrame) -> Table:
+    """Per lead unit: items reported achieved and what review made of them."""
+    columns = (
+        Column("unit_short", width=24),
+        Column("claimed", "integer", width=10),
+        Column("verified", "integer", width=10),
+        Column("awaiting_review", "integer", width=10),
+        Column("awaiting_evidence", "integer", width=10),
+        Column("sent_back", "integer", width=10),
+        Column("optimism", "integer", width=10),
+    )
+    return _table("reported_vs_verified", compared, columns)
+
+
+def status_views_table(views: pd.DataFrame) -> Table:
+    """Items per status as reported, official and verified (review.status_views)."""
+    columns = (
+        Column("status", "status", width=18),
+        Column("reported", "integer", width=12),
+        Column("official", "integer", width=12),
+        Column("verified_view", "integer", width=12),
+    )
+    return _table("status_views", views.rename(columns={"verified": "verified_view"}), columns)

@@ -27,7 +27,10 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def _prepared_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("templates")
-    empty, demo = base / "empty.duckdb", base / "demo.duckdb"
+    # apart: each database keeps its evidence files in the folder beside it
+    (base / "empty").mkdir()
+    (base / "demo").mkdir()
+    empty, demo = base / "empty" / "nq57.duckdb", base / "demo" / "nq57.duckdb"
     prepare(Store(empty))
     prepare(Store(demo), demo_on_create=True)
     return {"empty": empty, "demo": demo}
@@ -35,6 +38,9 @@ def _prepared_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
 
 def _copy(source: Path, target: Path) -> Store:
     shutil.copy(source, target)
+    evidence = source.parent / "evidence"  # the evidence files beside it (nq57.evidence.vault)
+    if evidence.is_dir():
+        shutil.copytree(evidence, target.parent / "evidence", dirs_exist_ok=True)
     return Store(target)
 
 

@@ -135,6 +135,8 @@ def test_demo_data_alone_are_replaced_without_force(demo_store: Store, lived_in_
 def lived_in_copy(tmp_path: Path, _prepared_files: dict[str, Path]) -> Path:
     source = Store(tmp_path / "elsewhere.duckdb")
     shutil.copy(_prepared_files["demo"], source.path)
+    shutil.copytree(_prepared_files["demo"].parent / "evidence", tmp_path / "evidence",
+                    dirs_exist_ok=True)  # the demo's evidence files, beside the database
     report(source, "SKHCN", "2026-Q4", {"1.1.1": 62.5}, at="2026-11-05 08:00")
     backup.backup(source, tmp_path / "copy")
     return tmp_path / "copy"

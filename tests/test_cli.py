@@ -69,7 +69,8 @@ def test_gaps_json_is_a_plain_list_with_every_field(demo_store: Store):
     # The fields it always had, and those that say why (reason, baseline, carried value).
     assert {
         "code", "group", "name", "lead_unit", "comparator", "threshold_low", "threshold_high",
-        "baseline", "actual", "expected", "completion", "elapsed", "gap", "status"} < set(rows[0])
+        "baseline", "actual", "expected", "completion", "elapsed", "gap", "status",
+        "reported_status", "verified_status", "review_state"} < set(rows[0])
     assert {"item_type", "status_reason", "reason", "baseline_source", "value_period",
             "kpi", "coord_units", "measure"} < set(rows[0])
     statuses = {r["status"] for r in rows}

@@ -1,6 +1,10 @@
 """Each case the plan's rules decide, on a real database: values stored the way an
 upload stores them, status read through the SQL engine (nq57_gaps_for) and through
-the CLI (`python -m nq57 gaps … --format json`)."""
+the CLI (`python -m nq57 gaps … --format json`).
+
+The engine's status is `reported_status` (what the unit's numbers say); the official
+`status` applies the evidence regime on top (030_review.sql): an item met by its
+numbers but without evidence is "Chờ minh chứng" until evidence comes."""
 
 from __future__ import annotations
 
@@ -13,12 +17,21 @@ from typing import Any
 
 import pytest
 
-from nq57 import labels, status, summary
+from nq57 import labels, policy, status, summary
 from nq57.db import Store
+from nq57.evidence import records, review
 from tests.helpers import report
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE_SENT = "2026-01-10 08:00"
+REVIEWER = policy.Actor("to-giup-viec", policy.REVIEWER)
+
+
+def evidence_accepted(store: Store, item: str, unit: str, period: str) -> None:
+    """The unit's evidence for the value it reported, accepted by the secretariat."""
+    added = records.add(store, policy.Actor("can-bo", policy.STAFF, frozenset({unit})), item,
+                        unit, period, records.link_evidence("https://dongnai.gov.vn/minh-chung"))
+    review.accept(store, REVIEWER, added.evidence_id)
 
 
 def row(store: Store, period: str, code: str, as_of: str = "2026-11-23",
@@ -65,6 +78,9 @@ def test_a_maintained_target_below_half_its_threshold_is_red(store: Store):
 def test_a_maintained_target_still_above_its_threshold_is_achieved(store: Store):
     report(store, "SKHCN", "2025-Q4", {"1.1.1": 65.0}, at=BASELINE_SENT)
     report(store, "SKHCN", "2026-Q1", {"1.1.1": 61.0})
+    gap = row(store, "2026-Q1", "1.1.1")
+    assert (gap["reported_status"], gap["status"]) == ("achieved", "awaiting_evidence")
+    evidence_accepted(store, "1.1.1", "SKHCN", "2026-Q1")
     assert row(store, "2026-Q1", "1.1.1")["status"] == "achieved"
 
 
@@ -131,10 +147,12 @@ def test_a_count_starts_from_zero_and_needs_no_baseline(store: Store):
 # --- a task completed, then silent ------------------------------------------------------
 
 def test_a_task_done_stays_done_and_the_silent_period_is_still_overdue(store: Store):
-    # II.8 (due Quý IV) reported complete in Q1 and not again.
+    # II.8 (due Quý IV) reported complete in Q1, with evidence accepted, and not again.
     report(store, "SKHCN", "2026-Q1", {"II.8": 100.0})
+    evidence_accepted(store, "II.8", "SKHCN", "2026-Q1")
     gap = row(store, "2026-Q3", "II.8", item_type="task")
-    assert gap["status"] == "achieved"
+    # the evidence goes with the Q1 report the value comes from
+    assert (gap["reported_status"], gap["status"]) == ("achieved", "achieved")
     assert (gap["value_period"], gap["value_carried"], gap["report_missing"]) == (
         "2026-Q1", True, True)
     said = status.explain(gap)
@@ -187,12 +205,12 @@ def test_a_task_with_a_numeric_kpi_is_judged_on_its_trajectory(store: Store, tra
     # IV.3: "80% cán bộ, công chức, viên chức được bồi dưỡng" in 2026, from zero.
     report(store, "SNV", "2026-Q2", {"IV.3": trained})
     gap = row(store, "2026-Q2", "IV.3", as_of="2026-07-01", item_type="task")
-    assert gap["status"] == expected_status
+    assert gap["reported_status"] == expected_status
     assert (gap["measure"], gap["threshold_low"], gap["unit_of_measure"]) == ("level", 80.0, "%")
     cli = cli_rows("2026-Q2", "tasks", "2026-07-01")["IV.3"]
     assert (cli["threshold_low"], cli["kpi"]) == (
         80.0, "80% cán bộ, công chức, viên chức được bồi dưỡng")
-    assert cli["status"] == expected_status
+    assert cli["reported_status"] == expected_status
 
 
 def test_a_stock_kpi_needs_its_baseline(store: Store):
@@ -218,6 +236,7 @@ def test_a_task_with_a_completion_statement_stays_on_completion(store: Store):
 def test_a_parent_task_takes_its_weakest_part_and_names_it(store: Store):
     # V.7 has two parts led by Công an tỉnh: V.7.1 (Quý I) and V.7.2 (Quý II).
     report(store, "CAT", "2026-Q1", {"V.7.1": 100.0})
+    evidence_accepted(store, "V.7.1", "CAT", "2026-Q1")
     report(store, "CAT", "2026-Q2", {"V.7.2": 60.0})
     tasks = status.gaps(store, "2026-Q2", as_of="2026-06-15", item_type="task").set_index(
         "code")
@@ -237,6 +256,12 @@ def test_a_parent_task_takes_its_weakest_part_and_names_it(store: Store):
 def test_a_parent_is_met_only_when_every_part_is(store: Store):
     report(store, "CAT", "2026-Q1", {"V.7.1": 100.0})
     report(store, "CAT", "2026-Q2", {"V.7.2": 100.0})
+    evidence_accepted(store, "V.7.1", "CAT", "2026-Q1")
+    parent = row(store, "2026-Q2", "V.7", as_of="2026-06-15", item_type="task")
+    # met by the numbers; officially waiting for V.7.2's evidence, which it names
+    assert (parent["reported_status"], parent["status"]) == ("achieved", "awaiting_evidence")
+    assert parent["weakest_part"] == "V.7.2"
+    evidence_accepted(store, "V.7.2", "CAT", "2026-Q2")
     parent = row(store, "2026-Q2", "V.7", as_of="2026-06-15", item_type="task")
     assert (parent["status"], parent["status_reason"]) == ("achieved", "all_parts_achieved")
 
@@ -250,6 +275,7 @@ def test_counts_count_each_numbered_task_once(store: Store):
 
 def test_a_unit_filter_rolls_up_only_that_units_parts(store: Store):
     report(store, "BNCTU", "2026-Q2", {"V.1.1": 100.0})
+    evidence_accepted(store, "V.1.1", "BNCTU", "2026-Q2")
     mine = status.gaps(store, "2026-Q2", as_of="2026-07-01", item_type="task",
                        units=["BNCTU"]).set_index("code")
     assert list(mine.index) == ["V.1", "V.1.1"]

@@ -151,6 +151,13 @@ SAMPLE_PARAMS = {
     "since": datetime(2026, 1, 1), "actor": "probe", "action": "probe",
     "happened_at": datetime(2026, 11, 1), "role": "admin", "object_type": "probe",
     "object_id": "probe", "before": None, "after": None, "note": None,
+    # evidence, review and period locks
+    "evidence_id": 1, "actual_id": 1, "kind": "file", "file_type": "pdf", "size_bytes": 10,
+    "original_name": "probe.pdf", "url": None, "added_by": "probe",
+    "added_at": datetime(2026, 11, 1), "decision": "accepted", "insufficient_quality": False,
+    "decided_by": "probe", "decided_role": "reviewer", "decided_at": datetime(2026, 11, 2),
+    "states": ["pending"], "statuses": ["achieved"], "locked": True, "changed_by": "probe",
+    "changed_at": datetime(2026, 11, 1), "demo": False,
 }
 # Run by every database creation (bootstrap), so every test's fixture executes them;
 # backup/ statements take table names and files, and tests/test_backup.py runs them all.

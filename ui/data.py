@@ -8,10 +8,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from nq57 import briefing, catalogue, clock, detail, labels, policy, status, summary
+from nq57 import briefing, catalogue, clock, detail, policy, status, summary
 from nq57.bootstrap import demo_wanted, prepare
 from nq57.briefing import outline
 from nq57.db import Store, env_path
+from ui import session
 
 
 @st.cache_resource(show_spinner="Đang chuẩn bị cơ sở dữ liệu…")
@@ -165,13 +166,75 @@ def target_detail(code: str, period: str) -> detail.TargetDetail:
     return _target_detail(version(), code, period, today())
 
 
+# --- evidence and review (nq57.evidence) -------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _review(name: str, data_version: tuple[object, ...], period: str, as_of: date,
+            scope: tuple[tuple[str, object], ...]) -> pd.DataFrame:
+    from nq57.evidence import review
+
+    return getattr(review, name)(store(), period, as_of=as_of, **dict(scope))
+
+
+def _review_scoped(name: str, period: str, **scope: object) -> pd.DataFrame:
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v)
+                          for k, v in scope.items()))
+    return _review(name, version(), period, today(), frozen)
+
+
+def review_queue(period: str, units: tuple[str, ...] = (), group: str | None = None,
+                 states: tuple[str, ...] = ("pending",)) -> pd.DataFrame:
+    """Reported values in the given review states (review.queue)."""
+    return _review_scoped("queue", period, units=units or None, group=group, states=states)
+
+
+def reported_vs_verified(period: str, units: tuple[str, ...] = (),
+                         group: str | None = None) -> pd.DataFrame:
+    """Per lead unit: items reported achieved and what review made of them."""
+    return _review_scoped("reported_vs_verified", period, units=units or None, group=group)
+
+
+def status_views(period: str, units: tuple[str, ...] = (), group: str | None = None,
+                 item_type: str = "target") -> pd.DataFrame:
+    """Items per status as reported, official and verified."""
+    return _review_scoped("status_views", period, units=units or None, group=group,
+                          item_type=item_type)
+
+
+def sent_back(unit: str, period: str) -> pd.DataFrame:
+    """A unit's values of a period whose evidence was sent back, with the reasons."""
+    return _review_scoped("sent_back_for", period, unit=unit)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _evidence_log(data_version: tuple[object, ...], item: str,
+                  unit: str | None) -> pd.DataFrame:
+    from nq57.evidence import records
+
+    return records.log(store(), item, unit)
+
+
+def evidence_log(item: str, unit: str | None = None) -> pd.DataFrame:
+    """Every piece of evidence sent for an item and every decision on it."""
+    return _evidence_log(version(), item, unit)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _lock_state(data_version: tuple[object, ...], period: str) -> object:
+    from nq57 import locks
+
+    return locks.state(store(), period)
+
+
+def lock_state(period: str) -> object:
+    """The period's latest lock or unlock (locks.LockState), or None."""
+    return _lock_state(version(), period)
 # --- the briefing report (nq57.briefing) ----------------------------------------------
 
 def actor() -> policy.Actor:
-    """The account this session acts for. Sign-in does not exist yet: everyone views
-    (and may download), as an anonymous viewer."""
-    return policy.Actor("dashboard", policy.VIEWER,
-                        display_name=labels.BRIEFING_PAGE["anonymous"])
+    """The account this session acts for: ui.session.actor(), the one accessor that
+    sign-in replaces."""
+    return session.actor()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

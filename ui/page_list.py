@@ -47,6 +47,8 @@ PAGES: tuple[PageSpec, ...] = (
              "nhiem-vu"),
     PageSpec("views/data_entry.py", labels.UPLOAD_PAGE_TITLE, ":material/upload_file:",
              labels.UPLOAD_PAGE_PATH),
+    PageSpec("views/review.py", labels.PAGE_TITLES["review"], ":material/fact_check:",
+             labels.REVIEW_PAGE_PATH),
     PageSpec("views/briefing.py", labels.PAGE_TITLES["briefing"], ":material/summarize:",
              labels.BRIEFING_PAGE_PATH),
 )

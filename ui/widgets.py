@@ -35,7 +35,9 @@ def status_cards(change: pd.DataFrame) -> None:
     """
     known = change["previous_items"].notna().any()
     by_status = change.set_index("status")
-    columns = st.columns(len(labels.STATUSES))
+    per_row = 4
+    columns = [column for start in range(0, len(labels.STATUSES), per_row)
+               for column in st.columns(per_row)][:len(labels.STATUSES)]
     for column, status in zip(columns, labels.STATUSES, strict=True):
         value = int(by_status.at[status, "items"])
         difference = value - int(by_status.at[status, "previous_items"]) if known else None

@@ -5,7 +5,7 @@ before a briefing."""
 import streamlit as st
 
 from nq57 import charts, labels, tables
-from ui import data, widgets
+from ui import data, evidence, widgets
 
 view = st.session_state["filters"]
 widgets.page_header("by_unit", view)
@@ -50,3 +50,5 @@ if unit_tasks.empty:
 else:
     widgets.table(tables.task_table(unit_tasks), key="unit_tasks",
                   period=f"{unit}-{view.period}")
+
+evidence.compare_section(view.period, view.units, view.group)

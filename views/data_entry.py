@@ -8,10 +8,11 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from nq57 import fmt, imports, labels, revisions
+from nq57 import fmt, imports, labels, locks, revisions
 from nq57.db import StoreBusy
+from nq57.evidence.vault import VaultError
 from nq57.periods import parse_period
-from ui import data, widgets
+from ui import data, evidence, session, widgets
 
 T = labels.EXCEL_PAGE
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -78,21 +79,33 @@ else:
 st.subheader(T["step_upload"])
 saved = st.session_state.pop("entry_saved", None)
 if saved is not None:
-    if saved.upload_id is None:
+    if saved.upload_id is None and not saved.evidence_added:
         st.info(T["saved_nothing"], icon=":material/info:")
-    else:
+    elif saved.upload_id is not None:
         st.success(T["saved"].format(upload=saved.upload_id, stored=saved.stored),
                    icon=":material/check_circle:")
+    if saved.evidence_added:
+        st.success(labels.EVIDENCE_PAGE["excel_saved"].format(count=saved.evidence_added),
+                   icon=":material/attach_file:")
 
 nonce = st.session_state.setdefault("entry_nonce", 0)
 uploaded = st.file_uploader(T["uploader"], type=["xlsx", "xlsm", "xls"],
                             key=f"entry_file_{nonce}")
+evidence_uploads = st.file_uploader(
+    labels.EVIDENCE_PAGE["excel_files"], type=evidence.UPLOAD_TYPES,
+    accept_multiple_files=True, key=f"entry_evidence_{nonce}",
+    help=labels.EVIDENCE_PAGE["excel_files_help"]) or []
+evidence_files = {f.name: f.getvalue() for f in evidence_uploads}
+locked = locks.refusal(data.store(), session.actor(), period)
+if locked:
+    st.warning(evidence.literal(locked), icon=":material/lock:")
 
 
 def _inspect(content: bytes, name: str) -> tuple[imports.Inspection, bytes | None]:
     """The inspection of this file for this unit and period (and the annotated workbook
     if it has errors), kept while nothing changes."""
-    key = (imports.sha256(content), name, unit, period, data.version())
+    key = (imports.sha256(content), name, unit, period, data.version(),
+           tuple(sorted((n, imports.sha256(b)) for n, b in evidence_files.items())))
     cached = st.session_state.get("entry_inspection")
     if cached and cached[0] == key:
         return cached[1], cached[2]
@@ -100,7 +113,8 @@ def _inspect(content: bytes, name: str) -> tuple[imports.Inspection, bytes | Non
     try:
         inspection = imports.inspect(
             data.store(), content, name, unit=unit, period=period,
-            progress=lambda done: bar.progress(done, text=T["reading"]))
+            progress=lambda done: bar.progress(done, text=T["reading"]),
+            evidence_files=evidence_files)
     except StoreBusy as busy:
         st.error(str(busy), icon=":material/hourglass_top:")
         st.stop()
@@ -170,7 +184,8 @@ if uploaded is not None:
         st.dataframe(_preview_table(inspection.preview), hide_index=True, width="stretch")
     if inspection.accepted:
         duplicate = inspection.duplicate_of
-        changes = inspection.counts()["new"] + inspection.counts()["changed"]
+        changes = (inspection.counts()["new"] + inspection.counts()["changed"]
+                   + len(inspection.evidence))
         if duplicate:
             st.info(T["duplicate"].format(upload=duplicate["id"], by=duplicate["uploaded_by"],
                                           when=fmt.day(duplicate["uploaded_at"])),
@@ -180,17 +195,23 @@ if uploaded is not None:
         if changes and not reporter.strip():
             st.caption(T["need_reporter"])
         if st.button(T["confirm"], type="primary", icon=":material/save:",
-                     disabled=not changes or not reporter.strip()):
+                     disabled=not changes or not reporter.strip() or bool(locked)):
             try:
                 with st.spinner(T["saving"]):
-                    st.session_state["entry_saved"] = imports.commit(data.store(), inspection,
-                                                                     reporter)
+                    st.session_state["entry_saved"] = imports.commit(
+                        data.store(), inspection, reporter, actor=session.actor())
             except StoreBusy as busy:
                 st.error(str(busy), icon=":material/hourglass_top:")
+                st.stop()
+            except (PermissionError, LookupError, ValueError, VaultError) as refused:
+                evidence.refusal(refused)
                 st.stop()
             st.session_state.pop("entry_inspection", None)
             st.session_state["entry_nonce"] = nonce + 1
             st.rerun()
+
+# --- evidence: what was sent back, and evidence for values already reported ----------
+evidence.unit_section(unit, period)
 
 # --- 4. history ----------------------------------------------------------------------
 st.subheader(T["step_history"])

@@ -5,7 +5,7 @@ which units have reported."""
 import streamlit as st
 
 from nq57 import charts, fmt, labels, status, tables
-from ui import data, nav, widgets
+from ui import data, evidence, nav, widgets
 
 view = st.session_state["filters"]
 widgets.page_header("overview", view)
@@ -14,6 +14,7 @@ gaps = data.gaps(view.period, view.units, view.group)
 widgets.guard(gaps)
 change = data.status_change(view.period, view.units, view.group)
 widgets.status_cards(change)
+evidence.status_views_section(view.period, view.units, view.group)
 
 st.subheader(labels.OVERVIEW_TEXTS["red"])
 red = gaps[gaps["status"] == "red"]

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from nq57 import charts, fmt, labels, status, tables
-from ui import data, filters, widgets
+from ui import data, evidence, filters, widgets
 
 view = st.session_state["filters"]
 widgets.page_header("target_detail", view, share=False)
@@ -119,3 +119,6 @@ else:
         if row["evidence"]:
             parts.append(f"{labels.COLUMN_LABELS['evidence']}: `{row['evidence']}`")
         st.markdown(" · ".join(parts))
+
+st.subheader(labels.TABLE_TITLES["evidence_log"])
+evidence.item_history(code, target["reporting_unit"], key="evidence_log")

@@ -2,10 +2,10 @@
 function. The model (model.py) is built from these alone, so a new source of data is
 plugged in here without touching the model or the renderers.
 
-Three sources do not exist in the store yet: the units' explanations (with their cause
-and the support they ask for) and the evidence review. Their functions already return
-frames with the columns the model reads, empty, and their docstrings state the query
-that will fill them.
+The units' explanations (with their cause and the support they ask for) do not exist
+in the store yet: their functions already return frames with the columns the model
+reads, empty, and their docstrings state the query that will fill them. The evidence
+review is read from queries/briefing/evidence_returned.sql.
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def evidence_returned(store: Store, scope: Scope, as_of: date,
     chứng"), review_note (the reviewer's words, or NULL), reviewed_at (timestamp or
     NULL). Evidence rejected for insufficient quality is a red warning and appears
     among the red items instead (status_reason 'evidence_rejected').
-    Expected query: queries/briefing/evidence_returned.sql with $period, $as_of,
-    $units, $group. No review is stored yet: empty.
     """
-    return _empty(EVIDENCE_COLUMNS)
+    frame = store.frame("briefing/evidence_returned", con, period=scope.period, as_of=as_of,
+                        units=scope.unit_list(), group=scope.group)
+    return frame[list(EVIDENCE_COLUMNS)]

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 from nq57.bootstrap import prepare
 from nq57.catalogue import UnknownCode
-from nq57.cli import briefing, catalogue, excel, status, store
+from nq57.cli import briefing, catalogue, evidence, excel, status, store
 from nq57.cli.common import EXIT_REFUSED, Refused, complain
 from nq57.db import Store, StoreBusy, env_path
 from nq57.periods import PeriodError
 
 # The order commands are listed in `--help`.
-COMMAND_MODULES = (catalogue, status, excel, store, briefing)
+COMMAND_MODULES = (catalogue, status, excel, evidence, store, briefing)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.prepare:
             prepare(the_store)
         return int(args.handler(the_store, args))
-    except (UnknownCode, PeriodError, Refused, StoreBusy, ValueError) as exc:
+    except (UnknownCode, PeriodError, Refused, StoreBusy, ValueError, PermissionError,
+            LookupError) as exc:
         complain(f"Lỗi: {exc}")
         return EXIT_REFUSED

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from nq57 import clock, labels
+from nq57 import clock, labels, policy
 from nq57.db import Store
 from nq57.output import FORMATS
+from nq57.policy import Actor
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -67,3 +69,35 @@ def os_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "không rõ"
+
+
+# --- the acting account -------------------------------------------------------------
+# Until accounts exist in the store, a command that writes names its actor with
+# --user NAME, and --role/--user-unit say what that account may do. Both doors build
+# the Actor in this one place, so looking the account up instead is one change.
+
+def with_actor(parser: argparse.ArgumentParser, *, role: str = "staff"
+               ) -> argparse.ArgumentParser:
+    """The options naming who acts: --user (or NQ57_USER), --role, --user-unit."""
+    parser.add_argument("--user", default=os.environ.get("NQ57_USER") or None,
+                        help="tài khoản thực hiện (mặc định: NQ57_USER)")
+    parser.add_argument("--role", choices=policy.ROLES, default=role,
+                        help=f"vai trò của tài khoản (mặc định: {role})")
+    parser.add_argument("--user-unit", action="append", default=[], dest="user_units",
+                        metavar="CODE", help="đơn vị của cán bộ báo cáo (lặp lại được)")
+    return parser
+
+
+def actor_from_args(store: Store, args: argparse.Namespace,
+                    default_units: Sequence[str] = ()) -> Actor:
+    """The account a command acts as (--user, --role, --user-unit). Staff named without
+    units act for `default_units` (the unit the command is about), as the import's
+    reporter does until accounts exist."""
+    from nq57 import catalogue
+
+    name = (getattr(args, "user", None) or "").strip()
+    if not name:
+        raise Refused(labels.CLI_MESSAGES["need_user"])
+    codes = args.user_units or (list(default_units) if args.role == policy.STAFF else [])
+    units = frozenset(catalogue.resolve_unit(store, code) for code in codes)
+    return policy.Actor(name, args.role, units)

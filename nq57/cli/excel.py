@@ -14,14 +14,18 @@ from nq57.cli.common import (
     EXIT_REFUSED,
     EXIT_USAGE,
     Commands,
+    actor_from_args,
     command,
     complain,
     demo_notice,
     os_user,
     say,
+    with_actor,
     with_format,
 )
+from nq57.cli.evidence import read_evidence_file
 from nq57.db import Store
+from nq57.evidence import records as evidence_records
 from nq57.excel.check import normalise_code
 from nq57.excel.problems import Problem
 from nq57.output import records, render
@@ -31,6 +35,9 @@ IMPORT_FORMATS = ("text", "json")
 UPLOAD_FIELDS = ("id", "unit_code", "period_code", "file_name", "sha256", "rows_read",
                  "rows_stored", "uploaded_by", "uploaded_at", "revoked", "revoked_by",
                  "revoke_reason")
+EVIDENCE_LOG_FIELDS = ("evidence_id", "period", "unit", "event", "happened_at", "done_by",
+                       "kind", "file_type", "original_name", "url", "value", "reason",
+                       "insufficient_quality")
 HISTORY_FIELDS = ("id", "period_code", "unit_code", "value", "note", "evidence", "upload_id",
                   "file_name", "recorded_at", "recorded_by", "revoked", "is_current")
 
@@ -97,11 +104,19 @@ def _import_text(inspection: imports.Inspection, result: revisions.RecordResult 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
     path = Path(args.file)
+    evidence_files: dict[str, bytes] = {}
     try:
+        for name in args.evidence or ():
+            evidence_path = Path(name)
+            evidence_files[evidence_path.name] = read_evidence_file(evidence_path)
+        actor = actor_from_args(store, args) if args.user else None
         inspection, result = imports.import_path(
-            store, path, by=args.by, unit=args.unit, period=args.period, dry_run=args.dry_run)
+            store, path, by=args.by, unit=args.unit, period=args.period, dry_run=args.dry_run,
+            evidence_files=evidence_files, actor=actor)
+    except PermissionError:
+        raise  # a refusal (a locked period, a permission), not an unreadable file
     except OSError as exc:
-        complain(labels.IMPORT_CLI["unreadable"].format(path=path,
+        complain(labels.IMPORT_CLI["unreadable"].format(path=exc.filename or path,
                                                         reason=exc.strerror or exc))
         return EXIT_USAGE
     if args.format == "json":
@@ -121,8 +136,15 @@ def _history(store: Store, args: argparse.Namespace) -> int:
     code = normalise_code(args.item)
     if code not in {row["code"] for row in store.rows("item_codes")}:
         raise UnknownCode(labels.MESSAGES["unknown_item"].format(code=code))
+    evidence_log = evidence_records.log(store, code)
     demo_notice(store, args.format)
+    if args.evidence:
+        say(render(evidence_log, EVIDENCE_LOG_FIELDS, args.format))
+        return EXIT_OK
     say(render(revisions.history(store, code), HISTORY_FIELDS, args.format))
+    if args.format == "table" and len(evidence_log):
+        say("\n" + labels.REVIEW_CLI["evidence_heading"])
+        say(render(evidence_log, EVIDENCE_LOG_FIELDS, args.format))
     return EXIT_OK
 
 
@@ -153,6 +175,9 @@ def add_commands(commands: Commands) -> None:
     imp.add_argument("--by", default=os_user(),
                      help="người báo cáo (mặc định: tên người dùng hệ điều hành)")
     imp.add_argument("--format", choices=IMPORT_FORMATS, default="text")
+    imp.add_argument("--evidence", nargs="+", metavar="FILE",
+                     help="tệp minh chứng kèm theo; ghi đúng tên tệp vào cột «Minh chứng»")
+    with_actor(imp)
     revoke = command(commands, "revoke", _revoke,
                      "thu hồi một lần nhập (các giá trị trở về lần trước)")
     revoke.add_argument("upload_id", type=int, help="số lần nhập (xem lệnh uploads)")
@@ -161,6 +186,8 @@ def add_commands(commands: Commands) -> None:
     history = with_format(command(commands, "history", _history,
                                   "lịch sử giá trị của một chỉ tiêu"))
     history.add_argument("item", help="mã chỉ tiêu hoặc nhiệm vụ, ví dụ 1.1.1")
+    history.add_argument("--evidence", action="store_true",
+                         help="minh chứng và các quyết định thẩm định thay cho các lần báo cáo")
     uploads = with_format(command(commands, "uploads", _uploads,
                                   "nhật ký các lần nhập số liệu"))
     uploads.add_argument("--unit", help="mã đơn vị báo cáo")

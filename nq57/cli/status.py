@@ -16,6 +16,8 @@ GAP_FIELDS = (
     "threshold_high", "deadline", "deadline_assumed", "baseline", "baseline_source",
     "baseline_from", "actual", "value_period", "expected", "completion", "elapsed", "gap",
     "maintained", "status", "status_reason", "reason", "report_missing",
+    # the review regime (030_review.sql): the unit's own figures, review, as verified
+    "reported_status", "verified_status", "review_state",
 )
 # --items: what a person types -> the item type(s) of status.gaps().
 ITEMS = {"targets": "target", "tasks": "task", "all": "all"}

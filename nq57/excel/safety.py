@@ -113,6 +113,13 @@ def _unsafe_name(name: str) -> bool:
 
 
 def _check_archive(archive: zipfile.ZipFile, file_name: str, limits: Limits) -> None:
+    _check_content_types(archive, file_name, check_entries(archive, file_name, limits))
+
+
+def check_entries(archive: zipfile.ZipFile, file_name: str,
+                  limits: Limits = DEFAULT_LIMITS) -> set[str]:
+    """Refuse an Office archive whose directory is hostile or holds macros (any OOXML
+    document, not only workbooks); returns its part names, lower-cased."""
     entries = archive.infolist()
     if len(entries) > limits.max_entries:
         raise FileRefused(problem("archive_limits", file=file_name,
@@ -149,7 +156,7 @@ def _check_archive(archive: zipfile.ZipFile, file_name: str, limits: Limits) -> 
         raise FileRefused(problem(
             "archive_limits", file=file_name,
             detail=f"giải nén ra {_size(total)}, tối đa {_size(limits.max_unpacked)}"))
-    _check_content_types(archive, file_name, seen)
+    return seen
 
 
 def _check_content_types(archive: zipfile.ZipFile, file_name: str, names: set[str]) -> None:

@@ -45,6 +45,7 @@ COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("evidence", 30, True),
     ("period", 11, False),
     ("unit", 12, False),
+    ("review", 40, True),   # the reviewer's reason when evidence was sent back
 )
 ENTRY_FIELDS = ("value", "note", "evidence")
 COLUMN_OF = {name: get_column_letter(i) for i, (name, _, _) in enumerate(COLUMNS, start=1)}
@@ -86,6 +87,7 @@ class TemplateItem:
     last_period: str | None = None
     kpi: str | None = None               # a task's KPI as the plan words it
     baseline_missing: bool = False       # measured from a baseline not yet reported
+    review_note: str | None = None
 
     @property
     def measure(self) -> str:
@@ -250,7 +252,8 @@ def _entry_sheet(ws: Worksheet, unit: str, unit_name: str, period: Period, deadl
                  items: Sequence[TemplateItem]) -> None:
     _heading(ws, unit, unit_name, period, deadline)
     headers = dict(labels.EXCEL_HEADERS, threshold=f"{labels.EXCEL_HEADERS['threshold']} "
-                                                   f"{period.year}")
+                                                   f"{period.year}",
+                   review=labels.EXCEL_REVIEW_HEADER)
     for column, (name, width, _) in enumerate(COLUMNS, start=1):
         cell = ws.cell(row=HEADER_ROW, column=column, value=headers[name])
         cell.font = Font(bold=True)
@@ -268,6 +271,7 @@ def _entry_sheet(ws: Worksheet, unit: str, unit_name: str, period: Period, deadl
             else item.unit_of_measure,
             "threshold": threshold_text(item), "how": _how(item, period), "last": _last(item),
             "value": None, "note": None, "evidence": None, "period": period.code, "unit": unit,
+            "review": item.review_note,
         }
         for column, (name, _, wrap) in enumerate(COLUMNS, start=1):
             cell = ws.cell(row=row, column=column, value=content[name])
@@ -278,6 +282,9 @@ def _entry_sheet(ws: Worksheet, unit: str, unit_name: str, period: Period, deadl
                 cell.protection = UNLOCKED
             elif name in ("period", "unit", "last"):
                 cell.fill = INFO_FILL
+            if name == "review" and item.review_note:
+                cell.data_type = "s"  # a reviewer's words, never a formula
+                cell.font = Font(color="9C0006")
         ws[f"{COLUMN_OF['value']}{row}"].number_format = VALUE_FORMATS[item.measure]
         ws.row_dimensions[row].height = row_height(content)
     for validation in _validations(items, first):

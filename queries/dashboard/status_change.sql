@@ -1,5 +1,5 @@
 -- Items per status in a period and in the period before it, judged at the same date;
--- every status of the list (labels.STATUS_LIST, in its order), counting the plan's
+-- every official status of the list (labels.STATUS_LIST, in its order), counting the plan's
 -- numbered items once (a parent task, not its parts). $previous is NULL when the
 -- period is the first of its year (a new year brings a new list of targets, so there
 -- is nothing to compare with): previous_items is then NULL.
@@ -23,4 +23,5 @@ SELECT
 FROM main.statuses s
 LEFT JOIN now_counts n ON n.status = s.code
 LEFT JOIN before_counts b ON b.status = s.code
+WHERE NOT s.verified_only
 ORDER BY s.sort_order;

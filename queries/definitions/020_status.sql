@@ -1,6 +1,7 @@
 -- The status engine. Every rule of the plan about progress lives here, once, and
--- every page, export and CLI command reads status through nq57_gaps() (or
--- nq57_gaps_for(), which adds the filters and the parent tasks' roll-up).
+-- every page, export and CLI command reads status through nq57_gaps() (by way of
+-- nq57_gaps_for() in 030_review.sql, which adds the review regime, the filters and the
+-- parent tasks' roll-up).
 -- ARCHITECTURE.md states each rule in a sentence; tests/test_status_rules.py pins them.
 
 -- The number a target is measured against: the lower bound of a range, the
@@ -254,78 +255,6 @@ reasoned AS (
 SELECT *, nq57_listed(nq57_status(status_reason)) AS status
 FROM reasoned;
 
--- nq57_gaps() narrowed the way the dashboard and the CLI filter: by item type, by
--- lead unit(s) (NULL: all) and by group (NULL: all); then one row added per parent
--- task, rolled up from its parts in view: met when every part is met, otherwise the
--- status of its most urgent part (labels.STATUS_LIST's urgency), the reason naming
--- that part. plan_item marks the plan's numbered items (targets, tasks without a
--- parent, parent tasks): counts count these, each once. Aggregating queries read
--- this, so a filter means the same thing on every page.
-CREATE OR REPLACE MACRO nq57_gaps_for(period_code, as_of, wanted_type, wanted_units, wanted_group)
-AS TABLE
-WITH leaves AS (
-    SELECT g.*, u.name AS lead_unit_name, u.short_name AS lead_unit_short,
-           FALSE AS is_parent, g.parent_code IS NULL AS plan_item
-    FROM nq57_gaps(period_code, as_of) g
-    LEFT JOIN units u ON u.code = g.lead_unit
-    WHERE g.item_type = wanted_type
-      AND (wanted_units IS NULL OR list_contains(wanted_units, g.lead_unit))
-      AND (wanted_group IS NULL OR g.group_code = wanted_group)
-),
-parts AS (
-    SELECT l.*, s.urgency
-    FROM leaves l JOIN main.statuses s ON s.code = l.status
-    WHERE l.parent_code IS NOT NULL
-),
-parents AS (
-    SELECT
-        parent_code                                             AS code,
-        any_value(item_type)                                    AS item_type,
-        any_value(year)                                         AS year,
-        any_value(group_code)                                   AS group_code,
-        any_value(group_order)                                  AS group_order,
-        nq57_task_sort_key(any_value(group_order), parent_code) AS sort_key,
-        any_value(parent_name)                                  AS name,
-        'parts'                                                 AS measure,
-        CASE WHEN count(DISTINCT lead_unit) = 1 THEN any_value(lead_unit) END AS lead_unit,
-        CASE WHEN count(DISTINCT lead_unit) = 1 THEN any_value(lead_unit_name) END
-                                                                AS lead_unit_name,
-        string_agg(DISTINCT lead_unit_short, ', ' ORDER BY lead_unit_short)
-                                                                AS lead_unit_short,
-        list_sort(list_distinct(flatten(list(coord_units))))   AS coord_units,
-        bool_or(lead_assumed)                                   AS lead_assumed,
-        max(deadline)                                           AS deadline,
-        arg_max(deadline_text, deadline)                        AS deadline_text,
-        arg_max(deadline_assumed, deadline)                     AS deadline_assumed,
-        min(year_start)                                         AS year_start,
-        max(horizon_end)                                        AS horizon_end,
-        any_value(period)                                       AS period,
-        any_value(period_end)                                   AS period_end,
-        any_value(report_deadline)                              AS report_deadline,
-        bool_or(deadline_passed)                                AS deadline_passed,
-        any_value(report_overdue)                               AS report_overdue,
-        bool_or(report_missing)                                 AS report_missing,
-        CASE WHEN count(completion) > 0 THEN avg(coalesce(completion, 0.0)) END
-                                                                AS completion,
-        count(*)                                                AS parts,
-        count(*) FILTER (WHERE status = 'achieved')             AS parts_achieved,
-        arg_min(code, (urgency, sort_key))                      AS weakest_part,
-        arg_min(status, (urgency, sort_key))                    AS weakest_status,
-        any_value(red_factor)                                   AS red_factor
-    FROM parts
-    GROUP BY parent_code
-),
-rolled AS (
-    SELECT
-        *,
-        CASE WHEN parts_achieved = parts THEN 'all_parts_achieved' ELSE 'weakest_part' END
-                                                                AS status_reason,
-        nq57_listed(CASE WHEN parts_achieved = parts THEN 'achieved'
-                         ELSE weakest_status END)               AS status,
-        TRUE                                                    AS is_parent,
-        TRUE                                                    AS plan_item
-    FROM parents
-)
-SELECT * FROM leaves
-UNION ALL BY NAME
-SELECT * FROM rolled;
+-- nq57_gaps_for(), the narrowed door every page, export and CLI count reads (with the
+-- roll-up of parent tasks), is in 030_review.sql: it reads nq57_gaps() through the
+-- review regime.

@@ -16,6 +16,7 @@ PAGES = {
     "by_unit": "views/by_unit.py",
     "target_detail": "views/target_detail.py",
     "tasks": "views/tasks.py",
+    "review": "views/review.py",
 }
 
 Opener = Callable[..., AppTest]

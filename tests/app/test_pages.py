@@ -90,7 +90,7 @@ def test_the_overview_lists_red_warnings_with_their_reasons(demo_store: Store,
                 if m.value.startswith(f"**{labels.status_label('red')}")]
     assert len(warnings) == len(red)
     assert all(w.split(" · ")[1].split(" — ")[0] in {r["code"] for r in red} for w in warnings)
-    assert all("lộ trình" in w or "thời hạn" in w for w in warnings)
+    assert all("lộ trình" in w or "thời hạn" in w or "thẩm định" in w for w in warnings)
     links = [link for link in at.page_link if link.value == "Xem chi tiết"]
     assert len(links) == len(red)
     assert f"target={red[0]['code']}" in links[0].proto.query_string

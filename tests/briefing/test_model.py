@@ -11,6 +11,7 @@ from nq57 import briefing, detail, fmt, labels, policy, status, summary
 from nq57.briefing import Scope, inputs
 from nq57.briefing.model import Explanation, following, group_causes
 from nq57.db import Store
+from nq57.evidence import records
 from nq57.periods import Period
 from tests.helpers import report
 
@@ -46,7 +47,8 @@ def test_parts_i_and_ii_sort_the_items_by_status(demo_store: Store,
 
 def test_a_red_item_names_the_rule_that_fired(province: briefing.Briefing) -> None:
     rules = {i.rule for i in province.red}
-    assert rules == {"Quá hạn so với mục tiêu", "Hoàn thành dưới 50% lộ trình"}
+    assert rules == {"Quá hạn so với mục tiêu", "Hoàn thành dưới 50% lộ trình",
+                     "Minh chứng không đạt chất lượng"}   # all three of the plan's rules
     overdue = next(i for i in province.red if i.rule == "Quá hạn so với mục tiêu")
     assert overdue.reason.startswith("Đã quá thời hạn")
 
@@ -94,19 +96,37 @@ def test_tasks_due_next_period_are_the_open_ones_with_a_deadline_in_it(
     assert all(i.status != "achieved" for i in province.due_next)
 
 
-def test_explanations_and_evidence_are_empty_until_stored(province: briefing.Briefing) -> None:
-    assert province.causes == () and province.support == () and province.evidence == ()
+def test_explanations_are_empty_until_stored(province: briefing.Briefing) -> None:
+    assert province.causes == () and province.support == ()
     assert set(province.unexplained) == {i.code for i in province.red + province.behind}
     assert list(inputs.explanations(None, Scope("2026-Q3"), AS_OF, None).columns) == list(  # type: ignore[arg-type]
         inputs.EXPLANATION_COLUMNS)
-    assert list(inputs.evidence_returned(None, Scope("2026-Q3"), AS_OF, None).columns) == list(  # type: ignore[arg-type]
-        inputs.EVIDENCE_COLUMNS)
+
+
+def test_items_kept_from_counting_by_their_evidence_are_listed(
+        demo_store: Store, province: briefing.Briefing) -> None:
+    rows = [status.gaps(demo_store, "2026-Q3", as_of=AS_OF, item_type=kind)
+            for kind in ("target", "task")]
+    waiting = {(r["code"], "returned" if r["status"] == "awaiting_completion" else "missing")
+               for frame in rows for r in frame.to_dict(orient="records")
+               if r["status"] in ("awaiting_completion", "awaiting_evidence")}
+    assert waiting and {(e.code, e.state) for e in province.evidence} == waiting
+    returned = [e for e in province.evidence if e.state == "returned"]
+    assert returned and all(e.review_note for e in returned)
+    rejected = [i for i in province.red if i.rule == labels.BRIEFING_RED_RULES[
+        "evidence_rejected"]]
+    assert rejected  # evidence of insufficient quality is among the red items
 
 
 def test_a_new_value_shows_in_the_next_report(store: Store) -> None:
     before = briefing.build(store, Scope("2026-Q1", ("SKHCN",)), actor=VIEWER, as_of=AS_OF)
     assert "1.1.1" not in {i.code for i in before.achieved}
     report(store, "SKHCN", "2026-Q1", {"1.1.1": 75.0})
+    waiting = briefing.build(store, Scope("2026-Q1", ("SKHCN",)), actor=VIEWER, as_of=AS_OF)
+    assert "1.1.1" not in {i.code for i in waiting.achieved}   # no evidence yet
+    assert ("1.1.1", "missing") in {(e.code, e.state) for e in waiting.evidence}
+    records.add(store, policy.Actor("can-bo", policy.STAFF, frozenset({"SKHCN"})), "1.1.1",
+                "SKHCN", "2026-Q1", records.link_evidence("https://dongnai.gov.vn/5g"))
     after = briefing.build(store, Scope("2026-Q1", ("SKHCN",)), actor=VIEWER, as_of=AS_OF)
     achieved = {i.code: i for i in after.achieved}
     assert achieved["1.1.1"].actual == 75.0 and achieved["1.1.1"].threshold == "≥ 60%"

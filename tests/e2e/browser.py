@@ -90,10 +90,9 @@ def screenshot(page: Any, name: str, folder: Path = SCREENSHOTS) -> Path:
 
 
 def upload(page: Any, path: Path, label: str | None = None) -> None:
-    """Put a file into a file uploader (the one labelled `label`, or the only one)."""
+    """Put a file into a file uploader (the one labelled `label`, or the first)."""
     uploader = page.get_by_test_id("stFileUploader")
-    if label is not None:
-        uploader = uploader.filter(has_text=label)
+    uploader = uploader.filter(has_text=label) if label is not None else uploader.first
     uploader.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
 
 

@@ -75,7 +75,7 @@ def test_the_detail_page_gives_a_verdict(page: Any, app_server: AppServer):
 
 def test_streamlits_own_words_read_in_vietnamese(page: Any, app_server: AppServer):
     visit(page, app_server.link(labels.UPLOAD_PAGE_PATH))
-    dropzone = page.get_by_test_id("stFileUploaderDropzone")
+    dropzone = page.get_by_test_id("stFileUploaderDropzone").first
     assert words_seen(dropzone.get_by_role("button").locator("p")) == "Chọn tệp"
     hint = page.get_by_test_id("stFileUploaderDropzoneInstructions").locator("span").first
     assert words_seen(hint) == "hoặc kéo thả tệp vào đây"

@@ -119,8 +119,10 @@ def test_template_filled_and_imported_shows_in_the_gaps(store: Store):
     assert {**targets, **tasks} == STORED
     frame = status.gaps(store, "2026-Q2", units=["SKHCN"], item_type="task")
     task = frame[frame["code"] == "II.1"].iloc[0]
-    assert (task["evidence"], task["recorded_by"], task["status"]) == (
+    assert (task["evidence"], task["recorded_by"], task["reported_status"]) == (
         "qd-123.pdf", "Trần Thị B", "achieved")
+    # A file name with no file sent alongside is not evidence: the task awaits it.
+    assert task["status"] == "awaiting_evidence"
 
 
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")

@@ -1,4 +1,4 @@
--- 003: what the plan's status rules need beyond quarters and completion.
+-- 004: what the plan's status rules need beyond quarters and completion.
 --   * months beside quarters ("hằng tháng, Quý"): a period row per month;
 --   * the list of statuses (codes, order, urgency, tone), filled from nq57/labels.py
 --     whenever the catalogue loads, so SQL reads the same list the pages do;
@@ -17,7 +17,8 @@ CREATE TABLE statuses (
     code       VARCHAR PRIMARY KEY,
     sort_order INTEGER NOT NULL,   -- best first: the order of counts and charts
     urgency    INTEGER NOT NULL,   -- most urgent first: lists and the weakest part
-    tone       VARCHAR NOT NULL CHECK (tone IN ('good', 'watch', 'alarm', 'missing'))
+    tone       VARCHAR NOT NULL CHECK (tone IN ('good', 'watch', 'alarm', 'missing')),
+    verified_only BOOLEAN NOT NULL  -- only verified_status gives it, never the official status
 );
 
 ALTER TABLE tasks ADD COLUMN kpi_comparator VARCHAR DEFAULT 'qualitative';
