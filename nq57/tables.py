@@ -145,8 +145,8 @@ def unit_table(ranked: pd.DataFrame) -> Table:
         Column("rank", "integer", width=6),
         Column("unit_name", width=40),
         Column("items", "integer", width=8),
-        *(Column(f"{s.code}_share", "progress") for s in labels.STATUS_LIST
-          if s.tone != "missing"),
+        *(Column(f"{code}_share", "progress") for code in labels.STATUSES
+          if labels.STATUS_TONES[code] != "missing"),
         Column("unreported_share", "progress"),
     )
     return _table("units", ranked, columns)

@@ -210,6 +210,8 @@ rolled AS (
         nq57_listed(CASE WHEN parts_achieved = parts THEN 'achieved'
                          ELSE weakest_status END)               AS status,
         CASE WHEN all_reported THEN 'achieved' ELSE weakest_reported END AS reported_status,
+        CASE WHEN all_reported THEN 'all_parts_achieved' ELSE 'weakest_part' END
+                                                                AS reported_status_reason,
         CASE WHEN all_verified THEN 'achieved' ELSE weakest_verified END AS verified_status,
         TRUE                                                    AS is_parent,
         TRUE                                                    AS plan_item
