@@ -252,7 +252,9 @@ reasoned AS (
                            deadline_passed, report_overdue, maintained) AS status_reason
     FROM measured
 )
-SELECT *, nq57_listed(nq57_status(status_reason)) AS status
+-- (The status leaves here as the reason gives it; 030_review.sql passes the official
+-- and verified statuses every page reads through nq57_listed.)
+SELECT *, nq57_status(status_reason) AS status
 FROM reasoned;
 
 -- nq57_gaps_for(), the narrowed door every page, export and CLI count reads (with the

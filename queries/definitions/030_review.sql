@@ -152,12 +152,14 @@ WITH leaves AS (
       AND (wanted_units IS NULL OR list_contains(wanted_units, g.lead_unit))
       AND (wanted_group IS NULL OR g.group_code = wanted_group)
 ),
+urgencies AS (
+    SELECT map(list(code), list(urgency)) AS urgency FROM main.statuses
+),
 parts AS (
-    SELECT l.*, s.urgency, r.urgency AS reported_urgency, v.urgency AS verified_urgency
-    FROM leaves l
-    JOIN main.statuses s ON s.code = l.status
-    JOIN main.statuses r ON r.code = l.reported_status
-    JOIN main.statuses v ON v.code = l.verified_status
+    SELECT l.*, u.urgency[l.status] AS urgency,
+           u.urgency[l.reported_status] AS reported_urgency,
+           u.urgency[l.verified_status] AS verified_urgency
+    FROM leaves l CROSS JOIN urgencies u
     WHERE l.parent_code IS NOT NULL
 ),
 parents AS (
@@ -176,18 +178,11 @@ parents AS (
         string_agg(DISTINCT lead_unit_short, ', ' ORDER BY lead_unit_short)
                                                                 AS lead_unit_short,
         list_sort(list_distinct(flatten(list(coord_units))))   AS coord_units,
-        bool_or(lead_assumed)                                   AS lead_assumed,
         max(deadline)                                           AS deadline,
         arg_max(deadline_text, deadline)                        AS deadline_text,
         arg_max(deadline_assumed, deadline)                     AS deadline_assumed,
-        min(year_start)                                         AS year_start,
-        max(horizon_end)                                        AS horizon_end,
         any_value(period)                                       AS period,
-        any_value(period_end)                                   AS period_end,
         any_value(report_deadline)                              AS report_deadline,
-        bool_or(deadline_passed)                                AS deadline_passed,
-        any_value(report_overdue)                               AS report_overdue,
-        bool_or(report_missing)                                 AS report_missing,
         CASE WHEN count(completion) > 0 THEN avg(coalesce(completion, 0.0)) END
                                                                 AS completion,
         count(*)                                                AS parts,
@@ -197,8 +192,7 @@ parents AS (
         bool_and(reported_status = 'achieved')                  AS all_reported,
         arg_min(reported_status, (reported_urgency, sort_key))  AS weakest_reported,
         bool_and(verified_status = 'achieved')                  AS all_verified,
-        arg_min(verified_status, (verified_urgency, sort_key))  AS weakest_verified,
-        any_value(red_factor)                                   AS red_factor
+        arg_min(verified_status, (verified_urgency, sort_key))  AS weakest_verified
     FROM parts
     GROUP BY parent_code
 ),
