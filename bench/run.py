@@ -226,6 +226,29 @@ def bench_status(results: Results, store: Store, repeat: int) -> None:
 
 # --- pages through AppTest --------------------------------------------------------
 
+BENCH_ADMIN, BENCH_PASSWORD = "bench.admin", "mat khau cua bench"
+
+
+def bench_accounts(store: Store) -> None:
+    """An administrator to render every page as, and reading without signing in (the
+    browser part visits each page's address, a new session each time)."""
+    from nq57 import accounts, policy, settings
+
+    if accounts.get(store, BENCH_ADMIN) is None:
+        actor = None if accounts.first_admin_allowed(store) else policy.SYSTEM
+        accounts.create(store, actor, BENCH_ADMIN, policy.ADMIN, password=BENCH_PASSWORD)
+    settings.update(store, policy.SYSTEM, "allow_anonymous_read", "on")
+
+
+def signed_in(at: Any, store: Store) -> Any:
+    """The app session signed in as the bench's administrator (a real session)."""
+    from nq57 import signin
+    from ui import auth
+
+    at.session_state[auth.TOKEN_KEY] = signin.sign_in(store, BENCH_ADMIN, BENCH_PASSWORD).token
+    return at
+
+
 def bench_pages(results: Results, store: Store, repeat: int) -> None:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -245,7 +268,7 @@ def bench_pages(results: Results, store: Store, repeat: int) -> None:
     worst_warm = 0.0
     for page in app_pages():
         clear()
-        at = AppTest.from_file(app, default_timeout=600)
+        at = signed_in(AppTest.from_file(app, default_timeout=600), store)
         if not page.default:
             at.run()  # register the pages, then start cold again
             at.switch_page(page.script)
@@ -262,7 +285,7 @@ def bench_pages(results: Results, store: Store, repeat: int) -> None:
 
         fresh = []
         for unit in leads[:repeat]:
-            other = AppTest.from_file(app, default_timeout=600)
+            other = signed_in(AppTest.from_file(app, default_timeout=600), store)
             other.query_params["unit"] = unit
             if not page.default:
                 other.run()
@@ -413,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Data:", ", ".join(f"{k}={v:,}" for k, v in results.data.items()))
         results.add("database file size", store.path.stat().st_size / MB, "MB")
         os.environ["NQ57_DB"] = str(store.path)
+        bench_accounts(store)
 
         bench_status(results, store, repeat)
         bench_pages(results, store, repeat)

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from nq57 import policy
 from nq57.db import Store
 from nq57.policy import Actor
 
@@ -74,3 +75,10 @@ def entries(store: Store, *, since: datetime | None = None, actor: str | None = 
             action: str | None = None) -> pd.DataFrame:
     """The log, newest first, optionally filtered."""
     return store.frame("audit/entries", since=since, actor=actor, action=action)
+
+
+def read(store: Store, reader: Actor, *, since: datetime | None = None,
+         actor: str | None = None, action: str | None = None) -> pd.DataFrame:
+    """entries(), for a reader who may read the log (reviewers, administrators)."""
+    policy.require(reader, policy.READ_AUDIT)
+    return entries(store, since=since, actor=actor, action=action)

@@ -9,10 +9,11 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from nq57 import labels
+from nq57 import audit, labels, policy
 from nq57.db import ROOT, Store, get_setting, set_setting
 from nq57.labels import MESSAGES
 from nq57.periods import Period
+from nq57.policy import Actor
 from nq57.resolve import Resolver, UnknownCode, spellings
 
 DATA_DIR = ROOT / "data"
@@ -25,6 +26,7 @@ FILES: tuple[tuple[str, str], ...] = (
     ("task_sections.csv", "catalogue/task_sections"),
     ("tasks_2026.csv", "catalogue/tasks_2026"),
     ("targets_2030.csv", "catalogue/targets_2030"),
+    ("measures.csv", "catalogue/measures"),
 )
 
 
@@ -60,10 +62,13 @@ def load(store: Store, con: duckdb.DuckDBPyConnection) -> bool:
     current = checksum()
     if get_setting(con, "catalogue_checksum") == current:
         return False
+    from nq57 import corrections
+
     store.execute("catalogue/clear", con)
     for file_name, query in FILES:
         store.execute(query, con, path=str(DATA_DIR / file_name))
     _load_statuses(store, con)
+    corrections.apply(store, con)
     problems = store.rows("catalogue/problems", con)
     if problems:
         listed = "; ".join(f"{p['source']} {p['code']}: {p['problem']}" for p in problems[:20])
@@ -121,7 +126,7 @@ def resolve_unit(store: Store, code: str,
                  con: duckdb.DuckDBPyConnection | None = None) -> str:
     """The unit code as stored, for its code typed in any case or its name written
     any way ("Sở Khoa học và Công nghệ"); UnknownCode otherwise."""
-    return resolver(store, con).unit(code)
+    return resolver(store, con).unit(code)  # invisible or look-alike letters refused
 
 
 def reporting_periods(store: Store,
@@ -154,16 +159,28 @@ def resolve_group(store: Store, code: str,
     return code
 
 
-def assign_lead(store: Store, item: str, unit: str, assigned_by: str, reason: str,
-                at: datetime | None = None) -> None:
-    """Record who leads a target or task from now on (replacing an assumed lead).
+def assign_lead(store: Store, actor: Actor, item: str, unit: str, reason: str,
+                at: datetime | None = None) -> tuple[str, str]:
+    """Record who leads a target or task from now on (replacing an assumed lead);
+    returns the lead before and after.
 
-    The catalogue stays as transcribed; the assignment is kept with who and why.
+    The catalogue stays as transcribed; the assignment is kept with who and why, and
+    audited. Administrators only, with a reason.
     """
+    policy.require(actor, policy.EDIT_CATALOGUE)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValueError(MESSAGES["need_reason"])
+    at = at or datetime.now()
     with store.transaction() as con:
-        items = {row["code"] for row in store.rows("item_codes", con)}
-        if item not in items:
+        found = store.rows("item_lead", con, item=item)
+        if not found:
             raise UnknownCode(MESSAGES["unknown_item"].format(code=item))
         unit = resolve_unit(store, unit, con)
-        store.execute("assign_lead", con, item=item, unit=unit, assigned_by=assigned_by,
-                      assigned_at=at or datetime.now(), reason=reason)
+        before = {"lead_unit": found[0]["lead_unit"], "lead_assumed": found[0]["lead_assumed"]}
+        store.execute("assign_lead", con, item=item, unit=unit, assigned_by=actor.signature,
+                      assigned_at=at, reason=reason)
+        audit.record(store, con, actor, "assign_lead", object_type=found[0]["item_type"],
+                     object_id=item, before=before,
+                     after={"lead_unit": unit, "lead_assumed": False}, note=reason, at=at)
+    return str(before["lead_unit"]), unit

@@ -8,13 +8,14 @@ while before it is reported as a clear, Vietnamese message.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -49,8 +50,67 @@ def write_lock() -> threading.RLock:
     return _WRITE_LOCK
 
 
-class StoreBusy(RuntimeError):
+class StoreProblem(RuntimeError):
+    """The store cannot do what was asked, for a reason a person can act on; the
+    message says why and what to do, in Vietnamese."""
+
+
+class StoreBusy(StoreProblem):
     """Another process holds the database file for longer than we are willing to wait."""
+
+
+class DatabaseDamaged(StoreProblem):
+    """The database file is truncated or is not a database: nothing is written to it."""
+
+
+class DiskFull(StoreProblem):
+    """A write failed for want of space; the transaction was rolled back."""
+
+
+# What DuckDB and the OS say when a file is damaged or a disk is full.
+_DAMAGE_MARKERS = ("not a valid DuckDB database file", "Could not read enough bytes",
+                   "Corrupt database file", "database file is corrupt",
+                   "Failed to read block", "checksum mismatch", "Checksum mismatch")
+_FULL_MARKERS = ("No space left on device", "File too large", "Disk quota exceeded")
+_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+# DuckDB's file begins with a main header ("DUCK" at byte 8) and two database headers,
+# at 4 KiB and 8 KiB; storage blocks follow.
+_HEADER_SIZE = 3 * 4096
+
+
+def damage(path: Path) -> bool:
+    """Is the file at `path` (if any) visibly not a DuckDB database: empty, cut inside
+    its headers, or not starting like one? (Cut later on: see verify.)"""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(12)
+    except FileNotFoundError:
+        return False
+    return size < _HEADER_SIZE or head[8:12] != b"DUCK"
+
+
+def verify(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """DatabaseDamaged if a table's data lie in blocks past the end of the file (a file
+    cut short opens, and fails only when those rows are read). Reads metadata only."""
+    block_size = int(_run(con, "schema/block_size")[0][0])
+    last = max((int(_run(con, "schema/last_block", table=table)[0][0])
+                for (table,) in _run(con, "schema/tables")), default=-1)
+    if path.stat().st_size < _HEADER_SIZE + (last + 1) * block_size:
+        raise DatabaseDamaged(labels.MESSAGES["database_damaged"].format(path=path))
+
+
+def store_problem(exc: BaseException, path: Path) -> StoreProblem | None:
+    """The StoreProblem an error from DuckDB or the OS means, or None if it means
+    none a person can act on (a bug: it goes to the incident log)."""
+    text = str(exc)
+    code = getattr(exc, "errno", None)
+    if code in _FULL_ERRNOS or any(marker in text for marker in _FULL_MARKERS):
+        return DiskFull(labels.MESSAGES["disk_full"].format(path=path))
+    if any(marker in text for marker in _DAMAGE_MARKERS):
+        return DatabaseDamaged(labels.MESSAGES["database_damaged"].format(path=path))
+    return None
 
 
 @dataclass(frozen=True)
@@ -96,6 +156,13 @@ def _is_lock_error(exc: Exception) -> bool:
     return any(marker in str(exc) for marker in _LOCK_MARKERS)
 
 
+def _raise_as_problem(exc: BaseException, path: Path) -> None:
+    """Raise the StoreProblem `exc` means, if it means one."""
+    problem = store_problem(exc, path)
+    if problem is not None:
+        raise problem from exc
+
+
 class Store:
     """A DuckDB file and the ways to read and write it."""
 
@@ -112,8 +179,17 @@ class Store:
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection for one unit of work; closed (and the file released) after it."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """A connection for one unit of work; closed (and the file released) after it.
+
+        A damaged file is refused before DuckDB opens it (so nothing is written to it);
+        a full disk or a damaged block met on the way becomes a StoreProblem."""
+        if damage(self.path):
+            raise DatabaseDamaged(labels.MESSAGES["database_damaged"].format(path=self.path))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _raise_as_problem(exc, self.path)
+            raise
         deadline = time.monotonic() + self.busy_timeout
         pause = 0.05
         while True:
@@ -121,8 +197,9 @@ class Store:
                 with _OPEN_LOCK:
                     con = duckdb.connect(str(self.path))
                 break
-            except duckdb.IOException as exc:
+            except duckdb.Error as exc:
                 if not _is_lock_error(exc):
+                    _raise_as_problem(exc, self.path)
                     raise
                 if time.monotonic() >= deadline:
                     raise StoreBusy(labels.MESSAGES["store_busy"].format(path=self.path)) from exc
@@ -130,8 +207,13 @@ class Store:
                 pause = min(pause * 2, 0.5)
         try:
             yield con
+        except duckdb.Error as exc:
+            _raise_as_problem(exc, self.path)
+            raise
         finally:
-            with _OPEN_LOCK:
+            # A checkpoint that fails on close (disk full) loses nothing: the WAL keeps
+            # every commit and is replayed on the next open.
+            with _OPEN_LOCK, suppress(duckdb.Error):
                 con.close()
 
     @contextmanager

@@ -21,10 +21,11 @@ from datetime import datetime, time, timedelta
 import duckdb
 import pandas as pd
 
-from nq57 import status
+from nq57 import accounts, audit, policy, status
 from nq57.db import Store
 from nq57.evidence import demo as demo_evidence
 from nq57.excel import values
+from nq57.policy import Actor
 from nq57.revisions import NewValue, UploadMeta, record_upload
 
 DEMO_PERIODS = ("2026-Q1", "2026-Q2", "2026-Q3")
@@ -211,8 +212,16 @@ def _report_deadline(store: Store, con: duckdb.DuckDBPyConnection, period: str) 
     return datetime.combine(store.rows("period", con, period=period)[0]["report_deadline"], time())
 
 
-def load(store: Store, con: duckdb.DuckDBPyConnection) -> None:
-    """Generate and store the demo actuals inside the caller's transaction."""
+def load(store: Store, con: duckdb.DuckDBPyConnection, actor: Actor = policy.SYSTEM) -> None:
+    """Generate and store the demo actuals, and the demo's accounts (one per role),
+    inside the caller's transaction."""
+    policy.require(actor, policy.MANAGE_DEMO)
+    _load_values(store, con)
+    accounts.create_demo_accounts(store, con)
+    audit.record(store, con, actor, "load_demo", object_type="demo")
+
+
+def _load_values(store: Store, con: duckdb.DuckDBPyConnection) -> None:
     rng = random.Random(57)
     items = _items(store, con, DEMO_PERIODS[0])
     paths = _paths(items, rng)
@@ -225,18 +234,23 @@ def present(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> bool:
     return bool(store.rows("revisions/demo_present", con)[0]["present"])
 
 
-def load_unless_present(store: Store) -> bool:
+def load_unless_present(store: Store, actor: Actor) -> bool:
     """Load the demo actuals if they are not there yet; True if loaded now. The check
     and the load share one transaction, so two callers never load them twice."""
+    policy.require(actor, policy.MANAGE_DEMO)
     with store.transaction() as con:
         if present(store, con):
             return False
-        load(store, con)
+        load(store, con, actor)
         return True
 
 
-def remove(store: Store) -> None:
-    """Delete the demo uploads and their values; real reports are untouched."""
+def remove(store: Store, actor: Actor) -> None:
+    """Delete the demo uploads and their values, and the demo accounts (their sessions
+    end); real reports and real accounts are untouched."""
+    policy.require(actor, policy.MANAGE_DEMO)
     with store.transaction() as con:
         demo_evidence.remove(store, con)
         store.execute("revisions/remove_demo", con)
+        accounts.remove_demo_accounts(store, con, actor)
+        audit.record(store, con, actor, "remove_demo", object_type="demo")

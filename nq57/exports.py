@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -23,12 +24,15 @@ from openpyxl.utils import get_column_letter
 from nq57 import labels
 from nq57.tables import Column, Table, display_value
 from nq57.text import fold, nfc
-from nq57.untrusted import spreadsheet_text
+from nq57.untrusted import spreadsheet_text, write_text
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # --- values -------------------------------------------------------------------------
+
+
+_NUMERIC = ("number", "integer", "share", "progress")
 
 
 def _missing(value: Any) -> bool:
@@ -37,9 +41,20 @@ def _missing(value: Any) -> bool:
     return not isinstance(value, (str, bytes, bool, list, tuple)) and bool(pd.isna(value))
 
 
+def _not_a_number(column: Column, value: Any) -> bool:
+    """A number column holding infinity (or something that is no number): printed as
+    missing, never as 'inf'."""
+    if column.kind not in _NUMERIC:
+        return False
+    try:
+        return not math.isfinite(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return True
+
+
 def _plain(column: Column, value: Any) -> Any:
     """A cell as data: a number, a date, or words for codes (statuses, flags)."""
-    if _missing(value):
+    if _missing(value) or _not_a_number(column, value):
         return None
     if column.kind == "number":
         return round(float(value), column.decimals)
@@ -129,10 +144,10 @@ def _write_sheet(sheet: Any, table: Table, demo: bool = False) -> None:
             number_format = _number_format(column)
             if number_format:
                 cell.number_format = number_format
+            if isinstance(cell.value, str):
+                write_text(cell, cell.value)  # typed text never runs as a formula
             if column.kind == "status" and not _missing(raw):
                 cell.fill = fills[str(raw)]
-            if column.kind == "text" and isinstance(cell.value, str):
-                cell.data_type = "s"  # typed text (a note, a reason) is never a formula
             if column.width >= 30:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     for index, column in enumerate(columns, start=1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 from nq57 import labels
@@ -10,7 +11,7 @@ from nq57.cells import missing as _missing
 
 def number(value: float | None, decimals: int = 1) -> str:
     """1250 -> '1.250'; 85.5 -> '85,5'; trailing zero decimals are dropped."""
-    if value is None or _missing(value):
+    if value is None or _missing(value) or not math.isfinite(float(value)):
         return "–"
     text = f"{float(value):,.{decimals}f}"
     if decimals:

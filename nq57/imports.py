@@ -9,19 +9,18 @@ committing writes the upload record and its values together or not at all.
 from __future__ import annotations
 
 import hashlib
-import hmac
+import logging
 import math
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypedDict
 
 import duckdb
 import pandas as pd
 
-from nq57 import catalogue, demo, labels, locks, policy, revisions
+from nq57 import audit, catalogue, clock, demo, labels, locks, policy, revisions
 from nq57.cells import real, text
 from nq57.db import Store
 from nq57.evidence import records as evidence_records
@@ -29,13 +28,15 @@ from nq57.evidence import review as evidence_review
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
 from nq57.excel.check import Checked, Context, Entry, Item, ReportableItems
-from nq57.excel.problems import FileRefused, Problem
+from nq57.excel.problems import FileRefused, Problem, problem
 from nq57.excel.safety import DEFAULT_LIMITS, Limits
 from nq57.periods import PeriodError
 from nq57.policy import Actor
 from nq57.resolve import UnknownCode
 from nq57.revisions import NewValue, RecordResult, UploadMeta
+from nq57.untrusted import OddCharacters
 
+LOG = logging.getLogger("nq57.imports")
 CHANGES = ("new", "changed", "unchanged", "not_reported")
 PREVIEW_COLUMNS = ("row", "item_code", "name", "unit_of_measure", "on_record", "new_value",
                    "change", "note", "evidence")
@@ -107,7 +108,8 @@ def sha256(data: bytes) -> str:
 
 # --- the catalogue, as the checks need it ----------------------------------------
 
-def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
+def load_context(store: Store, con: duckdb.DuckDBPyConnection,
+                 today: date | str | None = None) -> Context:
     """Items of every tracked year, unit names and periods, read once per upload."""
     units = catalogue.units(store, con)
     periods = catalogue.reporting_periods(store, con)
@@ -115,7 +117,9 @@ def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
     baseline_periods = frozenset(periods.loc[periods["baseline_only"], "code"])
     items = [Item(r["code"], r["item_type"], r["name"], r["unit_of_measure"], r["comparator"],
                   r["kind"], r["year"], r["reporting_unit"], r["reporting_unit_name"],
-                  bool(r["needs_baseline"]))
+                  needs_baseline=bool(r["needs_baseline"]),
+                  ceiling=None if r["max_value"] is None else float(r["max_value"]),
+                  ceiling_basis=r["max_basis"] or "")
              for r in store.rows("excel/catalogue_items", con)]
     return Context(
         items=ReportableItems(items, items_year, baseline_periods),
@@ -124,6 +128,9 @@ def load_context(store: Store, con: duckdb.DuckDBPyConnection) -> Context:
         periods=periods["code"].tolist(),
         items_year=items_year,
         baseline_periods=baseline_periods,
+        period_dates={code: (start, end) for code, start, end in zip(
+            periods["code"], periods["start_date"], periods["end_date"], strict=True)},
+        today=clock.today(today),
     )
 
 
@@ -136,6 +143,8 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
     if unit:
         try:
             unit_code = resolver.unit(unit)
+        except OddCharacters as exc:
+            problems.append(Problem("odd_code", str(exc)))
         except UnknownCode as exc:
             problems.append(Problem("unknown_unit", str(exc)))
     if period:
@@ -153,19 +162,26 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
 def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = None,
             period: str | None = None, limits: Limits = DEFAULT_LIMITS,
             progress: Callable[[float], None] | None = None,
-            evidence_files: Mapping[str, bytes] | None = None) -> Inspection:
-    """Judge an uploaded file completely without storing anything; `evidence_files`
-    (name -> bytes) are the evidence files sent with it, matched by the names written
-    in its evidence column."""
+            actor: Actor | None = None,
+            evidence_files: Mapping[str, bytes] | None = None,
+            today: date | str | None = None) -> Inspection:
+    """Judge an uploaded file completely without storing anything (as of `today`:
+    NQ57_TODAY or the system date when not given). With `actor`, the rows of a unit
+    the account may not report for are errors too; `evidence_files` (name -> bytes)
+    are the evidence files sent with it, matched by the names written in its evidence
+    column."""
     digest = sha256(data)
     base: _FileFacts = {"file_name": file_name, "sha256": digest, "size": len(data)}
+    if actor is not None and actor.role not in policy.MATRIX[policy.REPORT]:
+        return Inspection(**base, problems=(Problem(
+            "not_allowed", str(policy.PermissionDenied(actor, policy.REPORT))),))
     try:
         safety.check_bytes(data, file_name, limits)
         sheet = read.read_workbook(data, file_name, limits=limits, progress=progress)
     except FileRefused as refused:
         return Inspection(**base, problems=(refused.problem,))
     with store.connect() as con:
-        context = load_context(store, con)
+        context = load_context(store, con, clock.today(today))
         unit_code, period_code, scope_problems = _chosen_scope(context, unit, period)
         if scope_problems:
             return Inspection(**base, problems=tuple(scope_problems), sheet=sheet.sheet,
@@ -178,17 +194,35 @@ def inspect(store: Store, data: bytes, file_name: str, *, unit: str | None = Non
             found = store.rows("revisions/find_upload_by_hash", con, sha256=digest,
                                unit=checked.unit, period=checked.period)
             duplicate = found[0] if found else None
+    problems = checked.problems
+    if actor is not None and checked.unit is not None:
+        problems += _unit_refusals(actor, checked, sheet.sheet, sheet.columns.get("value"))
     planned, evidence_errors, evidence_warnings = evidence_records.plan(
         checked.entries, evidence_files or {}, sheet=sheet.sheet,
         column=sheet.columns.get("evidence"))
     return Inspection(
         **base, unit=checked.unit, period=checked.period, entries=checked.entries,
-        problems=checked.problems + tuple(evidence_errors),
+        problems=problems + tuple(evidence_errors),
         warnings=checked.warnings + tuple(evidence_warnings),
         preview=preview if preview is not None else _empty_preview(),
         sheet=sheet.sheet, header_row=sheet.header_row, columns=sheet.columns,
         duplicate_of=duplicate, evidence=tuple(planned),
     )
+
+
+def _unit_refusals(actor: Actor, checked: Checked, sheet: str | None,
+                   value_column: str | None) -> tuple[Problem, ...]:
+    """Each reported row of a unit the account does not report for, as an error at its
+    cell (nothing of the file is then stored)."""
+    unit = checked.unit
+    if unit is None or policy.allowed(actor, policy.REPORT, unit):
+        return ()
+    found = tuple(
+        problem("not_your_unit", sheet=sheet, row=entry.row, column=value_column,
+                who=actor.label, unit=unit, code=entry.item_code)
+        for entry in checked.entries if entry.value is not None)
+    return found or (Problem("not_allowed", str(policy.PermissionDenied(
+        actor, policy.REPORT, unit))),)
 
 
 def _number(value: object) -> float | None:
@@ -227,59 +261,69 @@ def build_preview(checked: Checked, context: Context, current: pd.DataFrame) -> 
 
 # --- commit: one transaction ---------------------------------------------------------
 
-def commit(store: Store, inspection: Inspection, by: str,
-           at: datetime | None = None, *, actor: Actor | None = None) -> RecordResult:
+def commit(store: Store, actor: Actor, inspection: Inspection,
+           at: datetime | None = None) -> RecordResult:
     """Store an accepted inspection: the upload record, every changed value and the
-    evidence it attaches in one transaction. An identical file sent again changes
-    nothing. A locked period takes changes from an admin only (audited)."""
+    evidence it attaches in one transaction, signed by the account. An identical file
+    sent again changes nothing. A locked period takes changes from an admin only
+    (audited)."""
     if not inspection.accepted or inspection.unit is None or inspection.period is None:
         raise NotAccepted(labels.IMPORT_CLI["refused"].format(
             file=inspection.file_name, count=len(inspection.problems)))
-    # Until accounts exist, the person who sends a unit's file acts as that unit's staff.
-    actor = actor or Actor(by.strip(), policy.STAFF, frozenset({inspection.unit}))
+    policy.require(actor, policy.REPORT, inspection.unit)
     meta = UploadMeta(
         unit=inspection.unit, period=inspection.period, file_name=inspection.file_name,
-        sha256=inspection.sha256, uploaded_by=by.strip(), rows_read=len(inspection.entries),
-        source="excel", at=at or datetime.now(),
+        sha256=inspection.sha256, uploaded_by=actor.signature,
+        rows_read=len(inspection.entries), source="excel", at=at,
     )
     with store.transaction() as con:
+        meta = replace(meta, at=meta.at or datetime.now())  # the moment it takes effect
         result = revisions.record_upload(store, con, meta, inspection.values)
         if result.changed_anything:
             locks.require_open(store, con, actor, inspection.period, change="import",
                                detail={"unit": inspection.unit, "upload": result.upload_id})
+            audit.record(store, con, actor, "import", object_type="upload",
+                         object_id=str(result.upload_id), after={
+                             "unit": meta.unit, "period": meta.period,
+                             "file_name": meta.file_name, "sha256": meta.sha256,
+                             "stored": result.stored, "unchanged": result.unchanged},
+                         at=meta.at)
         added = evidence_records.record_planned(
             store, con, actor, inspection.unit, inspection.period, inspection.evidence,
             upload_id=result.upload_id, at=meta.at)
     return replace(result, evidence_added=sum(a.new for a in added))
 
 
-def import_file(store: Store, data: bytes, file_name: str, *, by: str,
+def import_file(store: Store, data: bytes, file_name: str, *, actor: Actor | None,
                 unit: str | None = None, period: str | None = None, dry_run: bool = False,
                 limits: Limits = DEFAULT_LIMITS,
                 evidence_files: Mapping[str, bytes] | None = None,
-                actor: Actor | None = None) -> tuple[Inspection, RecordResult | None]:
-    """Inspect and, if accepted and not a dry run, commit: what the CLI does."""
+                today: date | str | None = None,
+                ) -> tuple[Inspection, RecordResult | None]:
+    """Inspect and, if accepted and not a dry run, commit: what the CLI does. Without an
+    account only a dry run is possible."""
     inspection = inspect(store, data, file_name, unit=unit, period=period, limits=limits,
-                         evidence_files=evidence_files)
+                         actor=actor, evidence_files=evidence_files, today=today)
     if not inspection.accepted or dry_run:
         return inspection, None
-    return inspection, commit(store, inspection, by, actor=actor)
+    if actor is None:
+        raise NotAccepted(labels.ACCOUNT_MESSAGES["need_user"])
+    return inspection, commit(store, actor, inspection)
 
 
-def import_path(store: Store, path: Path, *, by: str, unit: str | None = None,
+def import_path(store: Store, path: Path, *, actor: Actor | None, unit: str | None = None,
                 period: str | None = None, dry_run: bool = False,
                 limits: Limits = DEFAULT_LIMITS,
-                evidence_files: Mapping[str, bytes] | None = None,
-                actor: Actor | None = None) -> tuple[Inspection, RecordResult | None]:
+                evidence_files: Mapping[str, bytes] | None = None
+                ) -> tuple[Inspection, RecordResult | None]:
     """import_file() for a file on disk, never reading more than the size limit.
     OSError if the path cannot be read."""
     try:
         data = safety.read_limited(path, limits=limits)
     except FileRefused as refused:
         return Inspection(path.name, "", path.stat().st_size, problems=(refused.problem,)), None
-    return import_file(store, data, path.name, by=by, unit=unit, period=period,
-                       dry_run=dry_run, limits=limits, evidence_files=evidence_files,
-                       actor=actor)
+    return import_file(store, data, path.name, actor=actor, unit=unit, period=period,
+                       dry_run=dry_run, limits=limits, evidence_files=evidence_files)
 
 
 def annotated(inspection: Inspection, data: bytes) -> bytes | None:
@@ -288,8 +332,13 @@ def annotated(inspection: Inspection, data: bytes) -> bytes | None:
     if (not inspection.annotatable or inspection.sheet is None
             or inspection.header_row is None):
         return None
-    return annotate.annotate(data, inspection.sheet, inspection.header_row,
-                             inspection.problems + inspection.warnings)
+    try:
+        return annotate.annotate(data, inspection.sheet, inspection.header_row,
+                                 inspection.problems + inspection.warnings)
+    except Exception as exc:  # a workbook read-only mode reads but full mode cannot load
+        LOG.info("no annotated copy of %r: %s: %s", inspection.file_name,
+                 type(exc).__name__, exc)
+        return None
 
 
 def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:
@@ -298,21 +347,6 @@ def problem_table(problems: Sequence[Problem]) -> pd.DataFrame:
         [{"severity": p.severity, "sheet": p.sheet, "row": p.row, "cell": p.cell,
           "message": p.message} for p in problems],
         columns=["severity", "sheet", "row", "cell", "message"])
-
-
-# --- revocation from the page ----------------------------------------------------------
-
-ADMIN_PIN_VARIABLE = "NQ57_ADMIN_PIN"
-
-
-def revocation_enabled() -> bool:
-    """The page offers revocation only when an admin PIN is configured."""
-    return bool(os.environ.get(ADMIN_PIN_VARIABLE, "").strip())
-
-
-def pin_matches(given: str) -> bool:
-    expected = os.environ.get(ADMIN_PIN_VARIABLE, "").strip()
-    return bool(expected) and hmac.compare_digest(given.strip().encode(), expected.encode())
 
 
 # --- the template -------------------------------------------------------------------

@@ -179,6 +179,17 @@ MESSAGES: dict[str, str] = {
         "Cơ sở dữ liệu {path} đang được một tiến trình khác ghi (có thể là bảng điều khiển "
         "hoặc một lệnh khác). Vui lòng thử lại sau ít phút."
     ),
+    "database_damaged": (
+        "Tệp cơ sở dữ liệu {path} bị hỏng (bị cắt cụt hoặc không phải cơ sở dữ liệu) nên "
+        "không mở được; hệ thống không ghi gì vào tệp này. Cách khôi phục từ bản sao lưu: "
+        "dừng bảng điều khiển, rồi chạy python -m nq57 restore THƯ_MỤC_SAO_LƯU (tệp hỏng "
+        "được giữ lại bên cạnh để kiểm tra). Nếu chưa có bản sao lưu, hãy báo quản trị viên."
+    ),
+    "disk_full": (
+        "Không ghi được vào {path}: ổ đĩa đã đầy (hoặc vượt giới hạn dung lượng). Thao tác "
+        "vừa rồi chưa được lưu; số liệu đã lưu trước đó không bị ảnh hưởng. Hãy giải phóng "
+        "dung lượng ổ đĩa rồi thử lại."
+    ),
     "unknown_unit": "Không có đơn vị mã «{code}». Các mã hiện có: {known}.",
     "unknown_period": "Không có kỳ báo cáo «{code}». Các kỳ hiện có: {known}.",
     "malformed_period": (
@@ -188,6 +199,7 @@ MESSAGES: dict[str, str] = {
     "months": "các tháng",
     "unknown_group": "Không có nhóm chỉ tiêu «{code}». Các nhóm hiện có: {known}.",
     "unknown_item": "Không có chỉ tiêu hoặc nhiệm vụ mã «{code}».",
+    "need_reason": "Hãy ghi lý do (văn bản, quyết định) của việc thay đổi.",
     "bad_date": "Không hiểu ngày «{text}». Hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-06-30.",
     "no_database": (
         "Chưa có cơ sở dữ liệu tại {path}. Hãy chạy: python -m nq57 init (thêm --demo để nạp "
@@ -228,6 +240,13 @@ PAGE_TITLES: dict[str, str] = {
     "by_unit": "Theo đơn vị",
     "target_detail": "Chi tiết chỉ tiêu",
     "tasks": "Nhiệm vụ",
+    "upload_history": "Lịch sử nhập số liệu",
+    "audit_log": "Nhật ký hệ thống",
+    "admin_accounts": "Tài khoản",
+    "admin_catalogue": "Sửa danh mục",
+    "admin_units": "Đơn vị",
+    "sign_in": "Đăng nhập",
+    "no_access": "Chưa được cấp quyền",
     "briefing": "Báo cáo",
 }
 
@@ -313,6 +332,15 @@ COLUMN_LABELS: dict[str, str] = {
     "measured": "Thực hiện",
     "kpi": "KPI",
     "measure": "Cách đo",
+    "happened_at": "Thời điểm",
+    "actor": "Tài khoản",
+    "actor_role": "Vai trò",
+    "audit_action": "Việc",
+    "object_type": "Đối tượng",
+    "object_id": "Mã đối tượng",
+    "before": "Trước",
+    "after": "Sau",
+    "estimate": "Ước thực hiện",
 }
 # A count and a share column per status of the list, headed by its label.
 COLUMN_LABELS |= {s.code: s.label for s in STATUS_LIST}
@@ -339,6 +367,7 @@ TABLE_TITLES: dict[str, str] = {
     "completeness": "Tình hình báo cáo",
     "tasks": "Nhiệm vụ",
     "history": "Lịch sử báo cáo",
+    "audit": "Nhật ký hệ thống",
 }
 
 REPORTING_STATUS_LABELS: dict[str, str] = {
@@ -404,6 +433,10 @@ DETAIL_TEXTS: dict[str, str] = {
         "năm trước để có lộ trình"
     ),
     "threshold_assumed": " (ngưỡng chưa đọc được trong bản quét, tạm lấy theo văn bản khác)",
+    "estimate": (
+        "Số liệu kỳ này là ước thực hiện: được báo cáo ngày {recorded}, trước khi kỳ kết "
+        "thúc ({end})."
+    ),
 }
 
 OVERVIEW_TEXTS: dict[str, str] = {
@@ -626,6 +659,13 @@ EXCEL_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
              "thức tạo ra cần được mở và lưu lại bằng Excel hoặc LibreOffice trước khi tải lên."),
     ("text", "Ngày tháng không phải là số: nếu Excel tự đổi số thành ngày (ví dụ 1.5 thành "
              "01/05), hãy định dạng ô là Số và nhập lại."),
+    ("text", "Chỉ dùng chữ số 0–9 gõ từ bàn phím: chữ số toàn chiều rộng (１２), chữ số mũ (²) "
+             "và ký tự vô hình (thường có khi sao chép từ web) bị từ chối, kèm tên ký tự."),
+    ("text", "Mỗi đơn vị tính có mức tối đa hợp lý: tỷ lệ không quá 100%, chỉ số DTI không "
+             "quá 1 điểm, số người không quá quy mô dân số của tỉnh… Giá trị vượt mức này hoặc "
+             "quá lớn (thừa chữ số) bị từ chối."),
+    ("text", "Báo cáo trong khi kỳ chưa kết thúc được ghi nhận là ước thực hiện; không nhận "
+             "báo cáo cho kỳ chưa bắt đầu."),
     ("head", "4. Tệp tự lập"),
     ("text", "Có thể tải lên bảng tự lập nếu có dòng tiêu đề gồm các cột «Mã chỉ tiêu» và «Giá "
              "trị thực hiện»; các cột «Kỳ báo cáo», «Đơn vị báo cáo», «Ghi chú», «Minh chứng» là "
@@ -725,6 +765,10 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Trang «{sheet}» có hơn {limit} dòng. Mỗi tệp chứa số liệu của một đơn vị trong một "
         "kỳ; hãy xóa các dòng thừa rồi tải lên lại."
     ),
+    "hidden_header": (
+        "Dòng tiêu đề báo cáo chỉ có ở trang ẩn «{sheet}»; hệ thống không đọc trang ẩn. Hãy "
+        "bỏ ẩn trang đó (chuột phải vào tên trang → Bỏ ẩn) rồi tải lên lại."
+    ),
     "no_header": (
         "Không tìm thấy dòng tiêu đề trong tệp. Cần một dòng có ít nhất các cột «Mã chỉ tiêu» "
         "và «Giá trị thực hiện» (tùy chọn: «Kỳ báo cáo», «Đơn vị báo cáo», «Ghi chú», «Minh "
@@ -803,6 +847,26 @@ EXCEL_MESSAGES: dict[str, str] = {
         "hoặc nhập số thay cho công thức."
     ),
     "negative": "Ô {cell}: giá trị {value} là số âm; số liệu thực hiện phải từ 0 trở lên.",
+    "too_large": (
+        "Ô {cell}: «{text}» là một số quá lớn, không thể là số liệu thực hiện. Hãy kiểm tra "
+        "lại (có thể thừa chữ số)."
+    ),
+    "over_ceiling": (
+        "Ô {cell}: {value} {uom} vượt mức tối đa hợp lý của {code} là {ceiling} {uom} "
+        "({basis}). Hãy kiểm tra lại số liệu."
+    ),
+    "odd_characters": (
+        "Ô {cell}: «{text}» có ký tự không hợp lệ: {chars}. Chỉ dùng chữ số 0–9; hãy gõ lại "
+        "giá trị bằng bàn phím."
+    ),
+    "odd_code": (
+        "Ô {cell}: mã «{text}» có ký tự không hợp lệ: {chars}. Hãy gõ lại mã bằng bàn phím "
+        "(ví dụ 1.1.1 hoặc SKHCN)."
+    ),
+    "period_not_started": (
+        "Kỳ {period} bắt đầu từ ngày {start}; chưa thể báo cáo số liệu cho một kỳ chưa bắt "
+        "đầu. Hãy chọn kỳ báo cáo đang diễn ra hoặc đã kết thúc."
+    ),
     "percent_over_100": "Ô {cell}: tỷ lệ {value}% vượt quá 100%.",
     "completion_out_of_range": (
         "Ô {cell}: mức hoàn thành {value}% phải nằm trong khoảng 0–100%."
@@ -818,6 +882,10 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Ô {cell}: {code} đã có ở dòng {first}. Mỗi chỉ tiêu chỉ được báo cáo một dòng."
     ),
     "text_too_long": "Ô {cell}: nội dung dài {length} ký tự, vượt giới hạn {limit} ký tự.",
+    "merged_cells": (
+        "Ô {cell}: các ô {range} đang được gộp (merge) nên không phải dòng nào cũng có ô "
+        "riêng cho mã và giá trị. Hãy bỏ gộp ô rồi nhập mã, giá trị cho từng dòng."
+    ),
     # warnings (the upload is accepted; the preview shows them)
     "small_percent": (
         "Ô {cell}: {value} được hiểu là {value}%. Nếu ý là {hundred}%, hãy nhập {hundred}."
@@ -829,9 +897,42 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Dòng {row}: có ghi chú hoặc minh chứng nhưng chưa có giá trị thực hiện; dòng này "
         "không được ghi nhận."
     ),
+    "not_your_unit": (
+        "Ô {cell}: tài khoản «{who}» không báo cáo cho đơn vị {unit}; giá trị của {code} không "
+        "được lưu."
+    ),
+    "hidden_sheet": (
+        "Trang «{hidden}» đang bị ẩn nên không được đọc, dù có dòng tiêu đề báo cáo. Nếu số "
+        "liệu nằm ở trang đó, hãy bỏ ẩn trang rồi tải lên lại."
+    ),
+    "hidden_row": (
+        "Dòng {row} đang bị ẩn nên không được đọc. Nếu dòng này cần báo cáo, hãy bỏ ẩn dòng "
+        "rồi tải lên lại."
+    ),
+    "from_formula": (
+        "Ô {cell}: nội dung được lấy từ kết quả đã tính sẵn của công thức trong ô; hãy chắc "
+        "chắn kết quả đó đúng."
+    ),
+    "estimate_period": (
+        "Kỳ {period} chưa kết thúc (đến hết ngày {end}): các giá trị của tệp này được ghi "
+        "nhận là ước thực hiện. Khi kết thúc kỳ, hãy báo cáo lại số thực hiện."
+    ),
+}
+
+# What a workbook the parser cannot read is told to have (in the "corrupt" message);
+# the library's own English words go to the log.
+EXCEL_CORRUPT_HINTS: dict[str, str] = {
+    "huge_number": "có ô chứa số quá lớn",
+    "missing_part": "thiếu một thành phần bên trong tệp",
+    "bad_style": "định dạng ô bị hỏng",
+    "structure": "cấu trúc bên trong tệp không đúng chuẩn Excel",
 }
 
 EXCEL_PAGE: dict[str, str] = {
+    "annotate_failed": (
+        "Không tạo được bản tệp đánh dấu lỗi cho tệp này (cấu trúc bên trong tệp không "
+        "chuẩn); hãy sửa theo danh sách lỗi ở trên."
+    ),
     "title": "Nhập số liệu",
     "intro": (
         "Tải biểu mẫu của đơn vị, điền số liệu thực hiện, rồi tải lên. Hệ thống kiểm tra và "
@@ -840,8 +941,6 @@ EXCEL_PAGE: dict[str, str] = {
     ),
     "unit": "Đơn vị báo cáo",
     "period": "Kỳ báo cáo",
-    "reporter": "Người báo cáo",
-    "reporter_help": "Họ tên người gửi số liệu; được ghi vào lịch sử của từng giá trị.",
     "step_template": "1. Tải biểu mẫu",
     "template_caption": (
         "Biểu mẫu có sẵn {count} chỉ tiêu, nhiệm vụ do {unit} báo cáo, kỳ {period}; hạn gửi "
@@ -864,7 +963,6 @@ EXCEL_PAGE: dict[str, str] = {
         "Tệp này giống hệt tệp đã nhập lần {upload} ({when}, {by}); không có gì thay đổi."
     ),
     "nothing_changes": "Các giá trị trong tệp trùng với số liệu đang lưu; không có gì để lưu.",
-    "need_reporter": "Hãy ghi tên người báo cáo trước khi xác nhận.",
     "confirm": "Xác nhận lưu",
     "saving": "Đang lưu số liệu…",
     "saved": (
@@ -878,20 +976,15 @@ EXCEL_PAGE: dict[str, str] = {
     "history_item": "Lịch sử giá trị của",
     "no_history": "Chỉ tiêu này chưa có giá trị nào.",
     "revoke": "Thu hồi một lần nhập (quản trị)",
+    "reporter_is_account": "Số liệu được ghi nhận là do {who} báo cáo.",
+    "no_units": "Tài khoản này chưa được gắn với đơn vị báo cáo nào.",
+    "to_history": "Xem các lần nhập và lịch sử giá trị",
     "revoke_help": (
         "Thu hồi làm các giá trị của lần nhập đó trở về giá trị trước; không có gì bị xóa."
     ),
-    "revoke_cli": (
-        "Việc thu hồi một lần nhập do quản trị viên thực hiện bằng lệnh: python -m nq57 revoke "
-        "SỐ_LẦN_NHẬP --by TÊN --reason LÝ_DO"
-    ),
     "revoke_upload": "Lần nhập",
     "revoke_reason": "Lý do thu hồi",
-    "revoke_pin": "Mã PIN quản trị",
-    "revoke_by": "Người thu hồi",
     "revoke_button": "Thu hồi",
-    "revoke_bad_pin": "Mã PIN không đúng.",
-    "revoke_need_reason": "Hãy ghi lý do thu hồi và tên người thực hiện.",
     "revoked": "Đã thu hồi lần nhập số {upload}; các giá trị trở về lần nhập trước.",
     "no_items": "{unit} không chủ trì báo cáo chỉ tiêu, nhiệm vụ nào trong năm {year}.",
     "baseline_period": "{period} (giá trị nền năm {year})",
@@ -911,6 +1004,7 @@ UPLOAD_COLUMNS: dict[str, str] = {
 HISTORY_COLUMNS: dict[str, str] = {
     "period_code": "Kỳ",
     "value": "Giá trị",
+    "estimate": "Ước thực hiện",
     "note": "Ghi chú",
     "evidence": "Minh chứng",
     "upload_id": "Lần nhập",
@@ -1009,6 +1103,451 @@ POLICY_TEXTS: dict[str, str] = {
     "denied": "Tài khoản «{who}» ({role}) không có quyền {action}.",
     "denied_unit": "Tài khoản «{who}» không có quyền {action} cho đơn vị {unit}.",
     "system_actor": "Hệ thống",
+    "unknown_account": "(tài khoản không tồn tại)",
+    "anonymous_actor": "Khách (chưa đăng nhập)",
+}
+
+# What accounts.py says when an account cannot be created, changed or used.
+ACCOUNT_MESSAGES: dict[str, str] = {
+    "bad_name": (
+        "Tên tài khoản «{name}» không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và các dấu "
+        ". _ - (2 đến 64 ký tự), ví dụ canbo.snv."
+    ),
+    "password_short": "Mật khẩu cần ít nhất {minimum} ký tự.",
+    "password_long": "Mật khẩu dài quá {maximum} ký tự.",
+    "password_name": "Mật khẩu không được chứa tên tài khoản.",
+    "bad_email": "Địa chỉ e-mail «{email}» không hợp lệ.",
+    "display_name_long": "Họ tên hiển thị dài quá {maximum} ký tự.",
+    "bad_role": "Không có vai trò «{role}». Các vai trò: {roles}.",
+    "units_not_staff": "Chỉ tài khoản cán bộ báo cáo (staff) mới gắn với đơn vị.",
+    "staff_needs_unit": "Tài khoản cán bộ báo cáo cần ít nhất một đơn vị (--unit MÃ).",
+    "collective_unit": (
+        "«{unit}» là một nhóm đơn vị, không phải một đơn vị báo cáo; hãy chọn đơn vị cụ thể."
+    ),
+    "needs_password_or_email": (
+        "Tài khoản cần một mật khẩu hoặc một e-mail để đăng nhập một lần (SSO)."
+    ),
+    "exists": "Đã có tài khoản «{name}».",
+    "email_taken": "E-mail «{email}» đã gắn với một tài khoản khác.",
+    "unknown": "Không có tài khoản «{name}».",
+    "disabled": "Tài khoản «{name}» đã bị vô hiệu hóa.",
+    "need_user": (
+        "Hãy cho biết tài khoản thực hiện: --user TÊN (hoặc biến môi trường NQ57_USER)."
+    ),
+    "first_must_be_admin": (
+        "Chưa có quản trị viên nào: tài khoản đầu tiên phải có vai trò admin."
+    ),
+    "last_admin": (
+        "«{name}» là quản trị viên cuối cùng đang hoạt động; hãy tạo quản trị viên khác trước."
+    ),
+    "passwords_differ": "Hai lần nhập mật khẩu không khớp.",
+    "no_password_input": (
+        "Hãy đưa mật khẩu qua đầu vào chuẩn với --password-stdin, ví dụ: "
+        "printf '%s\\n' \"$MAT_KHAU\" | python -m nq57 user add …"
+    ),
+}
+
+SIGN_IN_TEXTS: dict[str, str] = {
+    "wrong": "Tên tài khoản hoặc mật khẩu không đúng.",
+    "locked": (
+        "Đăng nhập tạm thời bị khóa vì nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút."
+    ),
+    "disabled": "Tài khoản này đã bị vô hiệu hóa. Vui lòng liên hệ quản trị viên.",
+    "no_access": (
+        "E-mail {email} chưa được cấp quyền truy cập bảng điều khiển. Vui lòng liên hệ quản trị "
+        "viên để được tạo tài khoản."
+    ),
+    "ended": "Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.",
+    "ended_expired_idle": (
+        "Phiên làm việc đã hết hạn do lâu không thao tác. Vui lòng đăng nhập lại."
+    ),
+    "ended_expired_absolute": (
+        "Phiên làm việc đã quá thời hạn tối đa. Vui lòng đăng nhập lại."
+    ),
+    "ended_disabled": "Tài khoản đã bị vô hiệu hóa; phiên làm việc đã kết thúc.",
+    "ended_password_reset": "Mật khẩu đã được đổi; vui lòng đăng nhập lại.",
+    "ended_sign_out": "Đã đăng xuất.",
+    "audit_client": "từ máy {client}",
+    "audit_locked": "tạm khóa đến {until}, máy {client}",
+    "audit_disabled": "mật khẩu đúng nhưng tài khoản bị vô hiệu hóa, máy {client}",
+    "audit_no_access": "đăng nhập một lần (SSO) không có tài khoản tương ứng, máy {client}",
+}
+
+SESSION_END_REASONS: dict[str, str] = {
+    "sign_out": "đăng xuất",
+    "expired_idle": "hết hạn do lâu không thao tác",
+    "expired_absolute": "quá thời hạn tối đa",
+    "disabled": "tài khoản bị vô hiệu hóa",
+    "password_reset": "mật khẩu được đặt lại",
+    "demo_removed": "tài khoản minh họa đã xóa",
+}
+
+# What each kind of audit entry is called on the audit page (besides ACTION_LABELS).
+AUDIT_ACTION_LABELS: dict[str, str] = {
+    "sign_in": "Đăng nhập",
+    "sign_in_failed": "Đăng nhập sai",
+    "sign_in_locked": "Tạm khóa đăng nhập",
+    "sign_in_refused": "Từ chối đăng nhập",
+    "sign_out": "Đăng xuất",
+    "session_end": "Kết thúc phiên",
+    "create_account": "Tạo tài khoản",
+    "update_account": "Sửa tài khoản",
+    "disable_account": "Vô hiệu hóa tài khoản",
+    "enable_account": "Kích hoạt lại tài khoản",
+    "reset_password": "Đặt lại mật khẩu",
+    "remove_demo_accounts": "Xóa tài khoản minh họa",
+    "import": "Nhập số liệu",
+    "revoke_upload": "Thu hồi lần nhập",
+    "change_settings": "Đổi thiết lập",
+    "correct_catalogue": "Sửa danh mục",
+    "assign_lead": "Giao đơn vị chủ trì",
+    "load_demo": "Nạp số liệu minh họa",
+    "remove_demo": "Xóa số liệu minh họa",
+    "backup": "Sao lưu",
+    "restore": "Khôi phục",
+    "add_evidence": "Gửi minh chứng",
+    "review_accepted": "Chấp nhận minh chứng",
+    "review_sent_back": "Trả lại minh chứng",
+    "lock_period": "Khóa kỳ báo cáo",
+    "unlock_period": "Mở khóa kỳ báo cáo",
+    "change_locked": "Thay đổi số liệu của kỳ đã khóa",
+}
+
+REVOKE_MESSAGES: dict[str, str] = {
+    "need_reason": "Hãy ghi lý do thu hồi.",
+    "unknown": "Không có lần nhập số {upload}.",
+    "already": "Lần nhập số {upload} đã bị thu hồi trước đó.",
+}
+
+CORRECTION_MESSAGES: dict[str, str] = {
+    "need_reason": "Hãy ghi lý do (văn bản, quyết định) của việc sửa.",
+    "reason_long": "Lý do dài quá {maximum} ký tự.",
+    "not_a_number": "«{value}» không phải là một số.",
+    "negative": "Ngưỡng không được âm.",
+    "over_100": "Ngưỡng tính bằng % không được quá 100.",
+    "bad_comparator": "Phép so sánh «{value}» không hợp lệ; chọn một trong: {known}.",
+    "deadline_range": "Thời hạn phải nằm trong các năm {first}–{last}.",
+    "bad_name": "Tên cần có chữ và không dài quá {maximum} ký tự.",
+    "bad_field": "Không sửa được trường «{field}». Các trường sửa được — {known}.",
+    "bad_unit_code": (
+        "Mã đơn vị «{code}» không hợp lệ: 2–20 chữ in hoa không dấu, chữ số hoặc dấu _."
+    ),
+    "bad_kind": "Loại đơn vị «{kind}» không hợp lệ; chọn một trong: {known}.",
+    "unit_exists": "Đã có đơn vị mã {code}.",
+    "contradiction": "Không sửa vì danh mục sẽ mâu thuẫn: {problems}.",
+}
+
+
+def audit_action_label(action: str) -> str:
+    """What an audit entry's action is called: its Vietnamese name, else the code."""
+    if action in AUDIT_ACTION_LABELS:
+        return AUDIT_ACTION_LABELS[action]
+    if action in ACTION_LABELS:
+        return ACTION_LABELS[action][:1].upper() + ACTION_LABELS[action][1:]
+    return action
+
+
+# What `python -m nq57 user …`, `correct` and the commands that now act for an account say.
+CLI_ACCOUNT_TEXTS: dict[str, str] = {
+    "password_prompt": "Mật khẩu mới: ",
+    "password_again": "Nhập lại mật khẩu: ",
+    "added": "Đã tạo tài khoản {name} ({role}; đơn vị: {units}).",
+    "first_admin": (
+        "Đây là quản trị viên đầu tiên, được tạo bởi người dùng hệ điều hành {os_user} "
+        "(người có quyền đọc tệp cơ sở dữ liệu)."
+    ),
+    "updated": "Đã cập nhật tài khoản {name} ({role}; đơn vị: {units}).",
+    "disabled": "Đã vô hiệu hóa tài khoản {name}; các phiên đăng nhập của tài khoản đã kết thúc.",
+    "enabled": "Đã kích hoạt lại tài khoản {name}.",
+    "password_reset": (
+        "Đã đặt lại mật khẩu của {name}; các phiên đăng nhập của tài khoản đã kết thúc."
+    ),
+    "corrected": "Đã sửa {field} của {code}: {before} → {after}.",
+    "unit_added": "Đã thêm đơn vị {code}: {name}.",
+}
+
+# The sign-in page, the sidebar's account box and the pages' own checks.
+AUTH_PAGE: dict[str, str] = {
+    "title": "Đăng nhập",
+    "intro": "Đăng nhập để xem bảng điều khiển và báo cáo số liệu của đơn vị.",
+    "name": "Tên tài khoản",
+    "password": "Mật khẩu",
+    "submit": "Đăng nhập",
+    "sso_button": "Đăng nhập bằng tài khoản cơ quan (SSO)",
+    "or_password": "Hoặc đăng nhập bằng tài khoản và mật khẩu:",
+    "reload_note": (
+        "Vì an toàn, phiên đăng nhập chỉ nằm trong thẻ trình duyệt này: tải lại trang hoặc "
+        "mở thẻ mới sẽ cần đăng nhập lại."
+    ),
+    "demo_title": "Tài khoản minh họa",
+    "demo_caption": (
+        "Cơ sở dữ liệu đang có số liệu minh họa nên có sẵn một tài khoản cho mỗi vai trò. "
+        "Các tài khoản này bị xóa cùng số liệu minh họa."
+    ),
+    "demo_columns_name": "Tài khoản",
+    "demo_columns_role": "Vai trò",
+    "demo_columns_password": "Mật khẩu",
+    "first_admin": (
+        "Chưa có quản trị viên nào. Người quản lý máy chủ tạo quản trị viên đầu tiên bằng lệnh "
+        "dưới đây (mật khẩu được đọc từ đầu vào chuẩn, không hiện ra màn hình), rồi đăng nhập "
+        "để tạo các tài khoản khác trên trang Tài khoản."
+    ),
+    "first_admin_command": (
+        "read -rs MAT_KHAU && printf '%s\\n' \"$MAT_KHAU\" | "
+        ".venv/bin/python -m nq57 user add quantri.tinh --role admin --display-name \"Họ Tên\" "
+        "--password-stdin"
+    ),
+    "not_signed_in": "Chưa đăng nhập.",
+    "who_line": "{label} ({name})",
+    "units_line": "Đơn vị: {units}",
+    "sign_out": "Đăng xuất",
+    "sign_in_first": "Trang này cần đăng nhập.",
+    "go_sign_in": "Đăng nhập",
+    "no_access_title": "Chưa được cấp quyền truy cập",
+    "no_access_sign_out": "Đăng xuất khỏi tài khoản cơ quan",
+    "no_access_text": (
+        "Tài khoản cơ quan sau đây chưa được cấp quyền truy cập bảng điều khiển. Vui lòng liên "
+        "hệ quản trị viên để được tạo tài khoản với e-mail này."
+    ),
+}
+
+HISTORY_PAGE: dict[str, str] = {
+    "title": "Lịch sử nhập số liệu",
+    "intro": (
+        "Mọi lần nhập số liệu và mọi giá trị đã báo cáo đều được giữ lại. Quản trị viên có thể "
+        "thu hồi một lần nhập (kèm lý do); các giá trị khi đó trở về lần nhập trước."
+    ),
+}
+
+AUDIT_PAGE: dict[str, str] = {
+    "title": "Nhật ký hệ thống",
+    "intro": (
+        "Mọi lần đăng nhập, đăng nhập sai, tạm khóa, nhập và thu hồi số liệu, sửa danh mục, "
+        "tài khoản và thiết lập đều được ghi lại và không thể sửa. Không bao giờ ghi mật khẩu."
+    ),
+    "since": "Từ ngày",
+    "account": "Tài khoản",
+    "action": "Việc",
+    "all": "Tất cả",
+    "count": "{count} mục",
+    "empty": "Không có mục nào khớp với bộ lọc.",
+}
+
+ADMIN_ACCOUNTS: dict[str, str] = {
+    "title": "Tài khoản",
+    "intro": (
+        "Mỗi người dùng một tài khoản với một vai trò; cán bộ báo cáo chỉ báo cáo cho các đơn vị "
+        "được gắn. Mọi thay đổi được ghi vào nhật ký hệ thống."
+    ),
+    "col_name": "Tài khoản",
+    "col_display": "Họ tên",
+    "col_role": "Vai trò",
+    "col_units": "Đơn vị",
+    "col_email": "E-mail (SSO)",
+    "col_password": "Có mật khẩu",
+    "col_state": "Trạng thái",
+    "col_demo": "Minh họa",
+    "enabled": "Đang hoạt động",
+    "disabled": "Đã vô hiệu hóa",
+    "create": "Tạo tài khoản",
+    "name": "Tên tài khoản",
+    "name_help": "Chữ thường không dấu, chữ số và . _ -, ví dụ canbo.snv",
+    "display_name": "Họ tên hiển thị",
+    "role": "Vai trò",
+    "units": "Đơn vị báo cáo",
+    "units_help": "Chỉ dành cho cán bộ báo cáo (staff).",
+    "units_placeholder": "Chọn đơn vị",
+    "email": "E-mail đăng nhập một lần (SSO)",
+    "email_help": "Để trống nếu cơ quan không dùng đăng nhập một lần.",
+    "password": "Mật khẩu",
+    "password_help": "Ít nhất 10 ký tự; có thể để trống nếu tài khoản chỉ đăng nhập bằng SSO.",
+    "password_again": "Nhập lại mật khẩu",
+    "create_button": "Tạo tài khoản",
+    "created": "Đã tạo tài khoản {name}.",
+    "change": "Sửa một tài khoản",
+    "account": "Tài khoản",
+    "update_button": "Lưu thay đổi",
+    "updated": "Đã cập nhật tài khoản {name}.",
+    "disable_button": "Vô hiệu hóa",
+    "enable_button": "Kích hoạt lại",
+    "disabled_done": "Đã vô hiệu hóa tài khoản {name}; các phiên đăng nhập đã kết thúc.",
+    "enabled_done": "Đã kích hoạt lại tài khoản {name}.",
+    "new_password": "Mật khẩu mới",
+    "reset_button": "Đặt lại mật khẩu",
+    "reset_done": "Đã đặt lại mật khẩu của {name}; các phiên đăng nhập đã kết thúc.",
+    "sessions": "Đang đăng nhập",
+    "no_sessions": "Không có phiên đăng nhập nào đang mở.",
+}
+
+SESSION_COLUMNS: dict[str, str] = {
+    "id": "Phiên", "account_name": "Tài khoản", "method": "Cách đăng nhập",
+    "client": "Máy", "created_at": "Đăng nhập lúc", "last_seen_at": "Thao tác gần nhất",
+}
+
+ADMIN_CATALOGUE: dict[str, str] = {
+    "title": "Sửa danh mục",
+    "intro": (
+        "Sửa ngưỡng, phép so sánh, thời hạn và đơn vị chủ trì mà không sửa tệp danh mục đã "
+        "chép từ văn bản. Mỗi lần sửa cần lý do (văn bản, quyết định) và được ghi vào nhật ký."
+    ),
+    "targets": "Chỉ tiêu: phép so sánh và ngưỡng",
+    "col_code": "Mã",
+    "col_name": "Chỉ tiêu",
+    "col_comparator": "So sánh",
+    "col_low": "Ngưỡng dưới",
+    "col_high": "Ngưỡng trên",
+    "col_lead": "Đơn vị chủ trì",
+    "col_assumed": "Chủ trì giả định",
+    "target": "Chỉ tiêu",
+    "field": "Sửa",
+    "comparator": "Phép so sánh",
+    "threshold_low": "Ngưỡng dưới",
+    "threshold_high": "Ngưỡng trên",
+    "value": "Giá trị mới",
+    "value_help": (
+        "Phép so sánh: >=, >, <=, <, =, between, qualitative. Ngưỡng: một số (dấu phẩy hoặc "
+        "chấm thập phân); để trống để bỏ ngưỡng trên."
+    ),
+    "reason": "Lý do (văn bản, quyết định)",
+    "save": "Lưu",
+    "corrected": "Đã sửa {field} của {code}: {before} → {after}.",
+    "tasks": "Nhiệm vụ: thời hạn",
+    "task": "Nhiệm vụ",
+    "deadline": "Thời hạn",
+    "leads": "Đơn vị chủ trì",
+    "leads_help": (
+        "Văn bản không nêu đơn vị chủ trì của mọi chỉ tiêu: các giao theo chức năng được đánh "
+        "dấu «giả định» cho đến khi quản trị viên xác nhận."
+    ),
+    "assumed_mark": ", giả định",
+    "deadline_assumed_mark": ", thời hạn giả định",
+    "item": "Chỉ tiêu, nhiệm vụ",
+    "lead": "Đơn vị chủ trì",
+    "settings": "Thiết lập",
+    "setting": "Thiết lập",
+    "setting_done": "Đã đặt {key} = {value}.",
+    "history": "Các lần sửa danh mục",
+    "no_history": "Danh mục chưa được sửa lần nào.",
+}
+
+SETTINGS_COLUMNS: dict[str, str] = {"key": "Thiết lập", "value": "Giá trị",
+                                    "description": "Ý nghĩa"}
+
+CORRECTION_COLUMNS: dict[str, str] = {
+    "object_type": "Loại", "code": "Mã", "field": "Trường", "value": "Giá trị mới",
+    "corrected_by": "Người sửa", "corrected_at": "Thời điểm", "reason": "Lý do",
+}
+
+ADMIN_UNITS: dict[str, str] = {
+    "title": "Đơn vị",
+    "intro": (
+        "Tên các đơn vị và các đơn vị văn bản chưa liệt kê (xã, phường, đơn vị mới). Mỗi thay "
+        "đổi cần lý do và được ghi vào nhật ký."
+    ),
+    "rename": "Sửa tên đơn vị",
+    "unit": "Đơn vị",
+    "field": "Sửa",
+    "name": "Tên đầy đủ",
+    "short_name": "Tên ngắn",
+    "value": "Tên mới",
+    "reason": "Lý do (văn bản, quyết định)",
+    "save": "Lưu",
+    "renamed": "Đã sửa tên đơn vị {code}.",
+    "add": "Thêm đơn vị",
+    "code": "Mã đơn vị",
+    "code_help": "2–20 chữ in hoa không dấu, chữ số hoặc dấu _, ví dụ XA_TANPHU.",
+    "kind": "Loại đơn vị",
+    "parent": "Đơn vị cấp trên",
+    "no_parent": "(không có)",
+    "add_button": "Thêm đơn vị",
+    "added": "Đã thêm đơn vị {code}.",
+}
+
+UNIT_COLUMNS: dict[str, str] = {"code": "Mã", "name": "Tên đầy đủ", "short_name": "Tên ngắn",
+                                "kind": "Loại", "parent_code": "Đơn vị cấp trên"}
+
+# --- typed text, odd characters, faults -------------------------------------------
+
+# How a character that is not what it looks like is named in a message
+# (nq57.untrusted.odd_characters), so that it is never printed invisibly.
+ODD_CHARACTERS: dict[str, str] = {
+    "invisible": "ký tự vô hình {code}",
+    "control": "ký tự điều khiển {code}",
+    "unknown": "ký tự không xác định {code}",
+    "fullwidth_digit": "«{ch}» chữ số toàn chiều rộng, {code}",
+    "fullwidth": "«{ch}» ký tự toàn chiều rộng, {code}",
+    "superscript": "«{ch}» chữ số mũ, {code}",
+    "subscript": "«{ch}» chữ số chỉ số dưới, {code}",
+    "other_digit": "«{ch}» chữ số của hệ chữ viết khác, {code}",
+    "number_sign": "«{ch}» ký hiệu số (phân số, số La Mã…), {code}",
+    "lookalike": "«{ch}» chữ cái trông giống chữ Latinh nhưng thuộc bảng chữ khác, {code}",
+    "message": (
+        "{what} «{text}» có ký tự không hợp lệ: {chars}. Chỉ dùng chữ số 0–9 và chữ cái "
+        "thông thường; hãy gõ lại bằng bàn phím (không sao chép từ nơi khác)."
+    ),
+    "what_text": "Nội dung",
+    "what_value": "Giá trị",
+    "what_code": "Mã",
+    "what_period": "Kỳ báo cáo",
+    "what_setting": "Giá trị thiết lập",
+    "what_unit": "Đơn vị",
+}
+
+# How an evidence link is shown on a page: clearly a link that leaves the dashboard.
+LINK_TEXTS: dict[str, str] = {
+    "external": "Liên kết ngoài ↗ {host}",
+}
+
+INCIDENT_TEXTS: dict[str, str] = {
+    "page": (
+        "Đã xảy ra lỗi ngoài dự kiến khi hiển thị trang này (mã sự cố {incident}). Số liệu "
+        "đã lưu không bị ảnh hưởng. Hãy tải lại trang; nếu vẫn lỗi, báo mã sự cố cho Tổ "
+        "giúp việc."
+    ),
+    "cli": (
+        "Lỗi ngoài dự kiến (mã sự cố {incident}); chi tiết đã được ghi vào nhật ký. Số liệu "
+        "đã lưu không bị ảnh hưởng. Hãy báo mã sự cố cho quản trị viên."
+    ),
+}
+
+# Paths given to the command line (nq57.files).
+FILE_MESSAGES: dict[str, str] = {
+    "input_missing": "Không có tệp {path}.",
+    "input_is_folder": "{path} là một thư mục, không phải tệp. Hãy chỉ ra tệp .xlsx cần nhập.",
+    "input_not_regular": (
+        "{path} không phải là một tệp thông thường (có thể là thiết bị, ống dẫn hoặc socket) "
+        "nên không được đọc. Hãy lưu số liệu thành tệp .xlsx rồi chỉ ra tệp đó."
+    ),
+    "input_unreadable": "Không đọc được tệp {path}: {reason}.",
+    "output_is_folder": (
+        "{path} là một thư mục. Hãy ghi rõ tên tệp cần tạo, ví dụ {path}/bieu-mau.xlsx."
+    ),
+    "output_no_folder": "Không có thư mục {folder} để ghi tệp {path}. Hãy tạo thư mục trước.",
+    "output_failed": "Không ghi được tệp {path}: {reason}. Tệp chưa được ghi.",
+    "errno_other": "lỗi hệ thống tệp ({code})",
+}
+
+# What an OSError means, by errno (the OS's English words are only logged).
+OS_ERRORS: dict[int, str] = {
+    2: "không có tệp hoặc thư mục này",
+    5: "lỗi đọc/ghi của thiết bị lưu trữ",
+    13: "không có quyền truy cập",
+    1: "không được phép thực hiện",
+    17: "tệp đã tồn tại",
+    20: "một phần của đường dẫn không phải là thư mục",
+    21: "đây là một thư mục",
+    27: "tệp vượt quá kích thước cho phép",
+    28: "ổ đĩa đã đầy",
+    30: "ổ đĩa chỉ cho phép đọc",
+    36: "tên tệp quá dài",
+    122: "vượt hạn mức dung lượng",
+}
+
+SETTING_TEXTS: dict[str, str] = {
+    "secretariat_collective": (
+        "«{unit}» là một nhóm đơn vị nên không thể tự báo cáo; đơn vị báo cáo thay cho nhóm "
+        "phải là một sở, ngành cụ thể (ví dụ SKHCN)."
+    ),
 }
 
 # --- evidence, review and period locks --------------------------------------------
@@ -1195,18 +1734,11 @@ REVIEW_CLI: dict[str, str] = {
     "is_link": "Minh chứng số {id} là liên kết ngoài: {url}",
 }
 
-# The actor the dashboard acts as until sign-in exists (ui/session.py).
-DEMO_ACTOR_NAME = "Quản trị (minh họa)"
-
 REVIEW_PAGE: dict[str, str] = {
     "title": "Thẩm định minh chứng",
     "intro": (
         "Các mục đơn vị báo cáo kèm minh chứng đang chờ Tổ giúp việc thẩm định. Mở minh "
         "chứng, rồi chấp nhận hoặc trả lại kèm lý do; mọi quyết định được ghi vào lịch sử."
-    ),
-    "not_allowed": (
-        "Tài khoản «{who}» không có quyền thẩm định minh chứng; trang này dành cho Tổ giúp "
-        "việc và quản trị viên."
     ),
     "state_filter": "Trạng thái",
     "queue": "Danh sách chờ thẩm định ({count})",
@@ -1336,15 +1868,6 @@ REVIEW_CHART: dict[str, str] = {
     "sent_back": "↺ Bị trả lại",
     "axis": "Số mục đơn vị báo cáo là đạt",
     "optimism": "{n} mục chưa được xác nhận",
-}
-# The audit log's action codes the evidence regime writes, in words.
-EVIDENCE_AUDIT_ACTIONS: dict[str, str] = {
-    "add_evidence": "gửi minh chứng",
-    "review_accepted": "chấp nhận minh chứng",
-    "review_sent_back": "trả lại minh chứng",
-    "lock_period": "khóa kỳ báo cáo",
-    "unlock_period": "mở khóa kỳ báo cáo",
-    "change_locked": "thay đổi số liệu của kỳ đã khóa",
 }
 STATUS_VIEW_LABELS: dict[str, str] = {
     "reported": "Theo báo cáo của đơn vị",
@@ -1614,7 +2137,6 @@ BRIEFING_PAGE: dict[str, str] = {
     "preview": "Xem trước nội dung",
     "building": "Đang lập báo cáo…",
     "open_page": "Mở trang Báo cáo",
-    "anonymous": "Người xem",
 }
 BRIEFING_PAGE_PATH = "bao-cao"
 

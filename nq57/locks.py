@@ -122,13 +122,13 @@ def _write(store: Store, con: duckdb.DuckDBPyConnection, actor: Actor, period: s
            demo: bool = False) -> LockState:
     moment = at or datetime.now()
     reason = (reason or "").strip() or None
-    store.rows("locks/insert", con, period=period, locked=locked, changed_by=actor.label,
+    store.rows("locks/insert", con, period=period, locked=locked, changed_by=actor.signature,
                changed_at=moment, reason=reason, demo=demo)
     if not demo:
         audit.record(store, con, actor, policy.LOCK_PERIOD if locked else "unlock_period",
                      object_type="period", object_id=period, before={"locked": not locked},
                      after={"locked": locked}, note=reason, at=moment)
-    return LockState(period, locked, actor.label, moment, reason)
+    return LockState(period, locked, actor.signature, moment, reason)
 
 
 def lock_for_demo(store: Store, con: duckdb.DuckDBPyConnection, period: str,

@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from nq57.untrusted import spreadsheet_text, visible
+
 FORMATS = ("table", "csv", "json")
 _TABLE_WIDTH = 48
 
@@ -30,7 +32,8 @@ def _plain(value: Any) -> Any:
         return _plain(value.tolist())
     if isinstance(value, float):
         # Ten decimals hide binary noise (10.400000000000006) and keep every real digit.
-        return None if math.isnan(value) else round(value, 10)
+        # Infinity is no number a person or a program can use: missing, like NaN.
+        return round(value, 10) if math.isfinite(value) else None
     if value is pd.NaT or (not isinstance(value, (str, bytes, bool)) and pd.isna(value)):
         return None
     if isinstance(value, (datetime, date)):
@@ -70,7 +73,8 @@ def render(frame: pd.DataFrame, columns: Sequence[str], fmt: str) -> str:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_text(row[c]) for c in columns])
+            writer.writerow([spreadsheet_text(_text(row[c])) if isinstance(row[c], str)
+                             else _text(row[c]) for c in columns])
         return buffer.getvalue().rstrip("\n")
     if fmt == "table":
         return _table(rows, columns)
@@ -79,7 +83,8 @@ def render(frame: pd.DataFrame, columns: Sequence[str], fmt: str) -> str:
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> str:
     def cell(value: Any) -> str:
-        text = _text(value)
+        # No control character (an escape sequence in a note) reaches the terminal.
+        text = visible(_text(value).replace("\n", " "), limit=10**6)
         return text if len(text) <= _TABLE_WIDTH else text[: _TABLE_WIDTH - 1] + "…"
 
     cells = [[cell(row[c]) for c in columns] for row in rows]

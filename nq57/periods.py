@@ -70,20 +70,25 @@ class Period:
 
 
 _QUARTER_PATTERNS = [
-    re.compile(r"^(?P<year>\d{4})\s*[-/ ]?\s*q\s*(?P<q>[1-4])$"),            # 2026-Q2
-    re.compile(r"^q\s*(?P<q>[1-4])\s*[-/ ]\s*(?P<year>\d{4})$"),             # Q2/2026
-    re.compile(r"^quy\s*(?P<q>[1-4]|iv|iii|ii|i)\s*[-/ ]?\s*(?:nam\s*)?(?P<year>\d{4})$"),
+    re.compile(r"^(?P<year>\d{4})\s*[-/ ]?\s*q\s*(?P<q>[1-4])$", re.ASCII),            # 2026-Q2
+    re.compile(r"^q\s*(?P<q>[1-4])\s*[-/ ]\s*(?P<year>\d{4})$", re.ASCII),             # Q2/2026
+    re.compile(r"^quy\s*(?P<q>[1-4]|iv|iii|ii|i)\s*[-/ ]?\s*(?:nam\s*)?(?P<year>\d{4})$", re.ASCII),
 ]
 _MONTH_PATTERNS = [
-    re.compile(r"^(?P<year>\d{4})-(?P<m>\d{1,2})$"),                        # 2026-05
-    re.compile(r"^(?:thang|t)\s*(?P<m>\d{1,2})\s*[-/ ]\s*(?:nam\s*)?(?P<year>\d{4})$"),
+    re.compile(r"^(?P<year>\d{4})-(?P<m>\d{1,2})$", re.ASCII),                        # 2026-05
+    re.compile(r"^(?:thang|t)\s*(?P<m>\d{1,2})\s*[-/ ]\s*(?:nam\s*)?(?P<year>\d{4})$", re.ASCII),
 ]
 
 
 def parse_period(text: object) -> Period:
-    """Read a period the way people write it; raise PeriodError if it cannot be read."""
-    from nq57.labels import MESSAGES
+    """Read a period the way people write it; raise PeriodError if it cannot be read.
+    Digits are ASCII digits only (one rule with values, codes and settings)."""
+    from nq57.labels import MESSAGES, ODD_CHARACTERS
+    from nq57.untrusted import OddCharacters, odd_characters
 
+    odd = odd_characters(str(text or ""))
+    if odd:
+        raise PeriodError(str(OddCharacters(str(text), odd, ODD_CHARACTERS["what_period"])))
     raw = fold(str(text or ""))
     for pattern in _QUARTER_PATTERNS:
         match = pattern.match(raw)

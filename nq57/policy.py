@@ -78,9 +78,19 @@ class Actor:
         """How the account is named in histories: its display name, else its name."""
         return self.display_name or self.name
 
+    @property
+    def signature(self) -> str:
+        """How a write is signed in the data (uploads, revocations, assignments): the
+        display name with the account name, so both a person and the log can read it."""
+        return f"{self.display_name} ({self.name})" if self.display_name else self.name
+
 
 # The software itself, for what no person does: creating a database and its demo data.
 SYSTEM = Actor("system", ADMIN, display_name=labels.POLICY_TEXTS["system_actor"])
+
+# Whoever reads the dashboard without signing in, where reading so is allowed (the
+# setting allow_anonymous_read): a viewer with no name.
+ANONYMOUS = Actor("anonymous", VIEWER, display_name=labels.POLICY_TEXTS["anonymous_actor"])
 
 
 class PermissionDenied(PermissionError):
@@ -109,6 +119,14 @@ def allowed(actor: Actor, action: str, unit: str | None = None) -> bool:
     return True
 
 
+def allowed_somewhere(actor: Actor, action: str) -> bool:
+    """May `actor` do `action` for at least one unit (or at all, when the action does
+    not concern a unit)? What decides whether a page or a button is offered."""
+    if action in UNIT_SCOPED and actor.role != ADMIN:
+        return actor.role in MATRIX[action] and bool(actor.units)
+    return allowed(actor, action)
+
+
 def require(actor: Actor, action: str, unit: str | None = None) -> None:
     """Raise PermissionDenied unless `actor` may do `action` (for `unit`)."""
     if not allowed(actor, action, unit):
@@ -119,3 +137,17 @@ def require_units(actor: Actor, action: str, units: Iterable[str]) -> None:
     """The check for a write that concerns several units at once."""
     for unit in units:
         require(actor, action, unit)
+
+
+def matrix_table() -> str:
+    """The matrix as the Markdown table README.md prints (a test keeps them equal):
+    `python -c "from nq57 import policy; print(policy.matrix_table())"`."""
+    rows = ["| action | what it allows | " + " | ".join(ROLES) + " |",
+            "|---|---|" + "---|" * len(ROLES)]
+    for action, roles in MATRIX.items():
+        cells = ["—" if role not in roles else
+                 "own units" if action in UNIT_SCOPED and role != ADMIN else "yes"
+                 for role in ROLES]
+        rows.append(f"| `{action}` | {labels.ACTION_LABELS[action]} | " + " | ".join(cells)
+                    + " |")
+    return "\n".join(rows)

@@ -6,7 +6,9 @@ A unit may be written as its code in any case or its full or short name however
 accented or spaced ("skhcn", "Sở Khoa học và Công nghệ", "so khoa hoc va cong nghe");
 a period as "2026-Q2", "Q2/2026", "Quý II/2026", "2026-05", "Tháng 5/2026"
 (nq57.periods reads the forms). Only units and periods that exist are accepted; the
-message for one that does not lists those that do.
+message for one that does not lists those that do. Invisible or look-alike characters
+(a zero-width space, full-width letters or digits) are refused, each named
+(nq57.untrusted), never folded away.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from nq57.labels import MESSAGES
+from nq57.labels import MESSAGES, ODD_CHARACTERS
 from nq57.periods import Period, PeriodError, parse_period
 from nq57.text import compact
+from nq57.untrusted import OddCharacters, odd_characters
 
 
 class UnknownCode(LookupError):
@@ -68,11 +71,19 @@ class Resolver:
     # --- units ------------------------------------------------------------------------
 
     def find_unit(self, text: object) -> str | None:
-        """The unit's code, or None if no unit is written that way."""
-        return self.units.get(compact(str(text or ""))) or None
+        """The unit's code, or None if no unit is written that way (or the text holds
+        invisible or look-alike characters)."""
+        written = str(text or "")
+        if odd_characters(written):
+            return None
+        return self.units.get(compact(written)) or None
 
     def unit(self, text: object) -> str:
-        """The unit's code; UnknownCode (listing the codes) if there is none."""
+        """The unit's code; OddCharacters (naming them) for invisible or look-alike
+        characters, UnknownCode (listing the codes) if there is no such unit."""
+        odd = odd_characters(str(text or ""))
+        if odd:
+            raise OddCharacters(str(text), odd, ODD_CHARACTERS["what_unit"])
         found = self.find_unit(text)
         if found is None:
             raise UnknownCode(MESSAGES["unknown_unit"].format(

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 import pandas as pd
 
+from nq57 import audit, labels, policy
 from nq57.cells import real
 from nq57.db import Store
+from nq57.policy import Actor
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,9 @@ class UploadMeta:
     uploaded_by: str
     rows_read: int
     source: str = "excel"
-    at: datetime = field(default_factory=datetime.now)
+    # None: the moment the values are recorded, inside the transaction, so the order
+    # of uploads in the history is the order in which they took effect.
+    at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,13 @@ def record_upload(store: Store, con: duckdb.DuckDBPyConnection, meta: UploadMeta
     """Store the changed values of one upload, inside the caller's transaction.
 
     An upload that changes nothing (e.g. the same file sent twice) stores nothing.
+    A value that is not a finite number is a programming error: refused before
+    anything is written (every door checks values long before this).
     """
+    bad = [v.item_code for v in values if not math.isfinite(float(v.value))]
+    if bad:
+        raise ValueError(f"non-finite values for {bad}")
+    at = meta.at or datetime.now()
     duplicate = store.rows(
         "revisions/find_upload_by_hash", con, sha256=meta.sha256, unit=meta.unit,
         period=meta.period,
@@ -105,7 +115,7 @@ def record_upload(store: Store, con: duckdb.DuckDBPyConnection, meta: UploadMeta
         "revisions/insert_upload", con, unit=meta.unit, period=meta.period,
         file_name=meta.file_name, sha256=meta.sha256, source=meta.source,
         rows_read=meta.rows_read, rows_stored=len(changed), uploaded_by=meta.uploaded_by,
-        uploaded_at=meta.at,
+        uploaded_at=at,
     )[0]["id"]
     incoming = pd.DataFrame(
         {
@@ -119,26 +129,41 @@ def record_upload(store: Store, con: duckdb.DuckDBPyConnection, meta: UploadMeta
     try:
         store.execute(
             "revisions/insert_actuals", con, unit=meta.unit, period=meta.period,
-            upload_id=upload_id, recorded_at=meta.at, recorded_by=meta.uploaded_by,
+            upload_id=upload_id, recorded_at=at, recorded_by=meta.uploaded_by,
         )
     finally:
         con.unregister("incoming")
     return RecordResult(upload_id, len(changed), len(values) - len(changed), duplicate_of)
 
 
-def revoke_upload(store: Store, upload_id: int, revoked_by: str, reason: str,
+def revoke_upload(store: Store, actor: Actor, upload_id: int, reason: str,
                   at: datetime | None = None) -> None:
-    """Void an upload: its values fall back to the previous revisions. Nothing is deleted."""
+    """Void an upload: its values fall back to the previous revisions. Nothing is deleted.
+    Only an administrator may, and only with a reason."""
+    policy.require(actor, policy.REVOKE_UPLOAD)
+    reason = (reason or "").strip()
+    if not reason:
+        raise RevokeError(labels.REVOKE_MESSAGES["need_reason"])
+    at = at or datetime.now()
     with store.transaction() as con:
         found = store.rows("revisions/upload", con, upload_id=upload_id)
         if not found:
-            raise RevokeError(f"Không có lần nhập số {upload_id}.")
+            raise RevokeError(labels.REVOKE_MESSAGES["unknown"].format(upload=upload_id))
         if found[0]["revoked"]:
-            raise RevokeError(f"Lần nhập số {upload_id} đã bị thu hồi trước đó.")
+            raise RevokeError(labels.REVOKE_MESSAGES["already"].format(upload=upload_id))
         store.execute(
-            "revisions/revoke_upload", con, upload_id=upload_id, revoked_by=revoked_by,
-            revoked_at=at or datetime.now(), reason=reason,
+            "revisions/revoke_upload", con, upload_id=upload_id, revoked_by=actor.signature,
+            revoked_at=at, reason=reason,
         )
+        audit.record(store, con, actor, "revoke_upload", object_type="upload",
+                     object_id=str(upload_id), before=_upload_summary(found[0], False),
+                     after=_upload_summary(found[0], True) | {"reason": reason}, at=at)
+
+
+def _upload_summary(row: dict[str, object], revoked: bool) -> dict[str, object]:
+    return {"unit": row["unit_code"], "period": row["period_code"],
+            "file_name": row["file_name"], "uploaded_by": row["uploaded_by"],
+            "rows_stored": row["rows_stored"], "revoked": revoked}
 
 
 def history(store: Store, item_code: str, unit: str | None = None) -> pd.DataFrame:

@@ -131,6 +131,7 @@ def gap_table(gaps: pd.DataFrame, link_params: Mapping[str, object] | None = Non
         Column("expected", "number", 2),
         Column("completion", "progress"),
         Column("gap", "number", 2),
+        Column("estimate", "flag", width=10),
         Column("status", "status", width=16),
         Column("reason", width=44),
         Column("link", "link"),
@@ -213,6 +214,7 @@ def history_table(history: pd.DataFrame) -> Table:
     columns = (
         Column("period", width=9),
         Column("value", "number", 2),
+        Column("estimate", "flag", width=10),
         Column("current", "flag", width=9),
         Column("revoked", "flag", width=9),
         Column("recorded_by", width=20),
@@ -249,6 +251,20 @@ def display_value(column: Column, value: object) -> str:
     return str(value)
 
 
+def audit_table(entries: pd.DataFrame) -> Table:
+    """The audit log as people read it: when, who (and their role), what, on which
+    object, before and after."""
+    frame = entries.assign(
+        actor_role=[labels.ROLE_LABELS.get(r, "") if isinstance(r, str) else ""
+                    for r in entries["role"]],
+        audit_action=[labels.audit_action_label(a) for a in entries["action"]],
+    )
+    return _table("audit", frame, (
+        Column("happened_at", "datetime", width=17), Column("actor", width=18),
+        Column("actor_role", width=18), Column("audit_action", width=20),
+        Column("object_type", width=10), Column("object_id", width=14),
+        Column("before", width=40), Column("after", width=40), Column("note", width=30),
+    ))
 # --- evidence and review -----------------------------------------------------------
 
 def _words(frame: pd.DataFrame, column: str, names: Mapping[str, str]) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from nq57 import labels
 from nq57.periods import parse_period
 from nq57.resolve import Resolver
+from nq57.untrusted import odd_characters, visible
 
 NOTICES = {
     "period": "Kỳ báo cáo «{value}» không hợp lệ; đang hiển thị {default}.",
@@ -19,7 +20,12 @@ NOTICES = {
     "group": "Không có nhóm chỉ tiêu «{value}»; đang hiển thị tất cả các nhóm.",
     "target": "Không có chỉ tiêu «{value}»; đang hiển thị {default}.",
     "unknown": "Đường dẫn có tham số «{value}» không dùng đến; đã bỏ qua.",
+    "many": ("Đường dẫn có {count} tham số không đọc được (đã bỏ qua hoặc dùng giá trị "
+             "mặc định). {first}"),
 }
+# A notice names at most this many parameters, each cut to a readable length.
+NOTICE_EXAMPLES = 3
+VALUE_LIMIT = 40
 
 # The parameters a view is made of, and those Streamlit itself reads.
 PARAMETERS = ("period", "unit", "group", "target")
@@ -61,10 +67,13 @@ def read_filters(params: Mapping[str, Sequence[str]],
                  choices: Choices) -> tuple[ViewFilters, list[str]]:
     """Filters from query parameters (each a list of values) plus notices for the
     parameters that had to be ignored."""
-    notices: list[str] = [
-        NOTICES["unknown"].format(value=name) for name in params
+    # Parameters the view does not use come last: the reader wants to know first
+    # which of the filters they asked for could not be read.
+    unused = [
+        NOTICES["unknown"].format(value=_shown(name)) for name in params
         if name not in PARAMETERS and name not in STREAMLIT_PARAMETERS
     ]
+    notices: list[str] = []
 
     resolver = Resolver.of(choices.units, choices.periods)
     period = choices.default_period
@@ -73,7 +82,8 @@ def read_filters(params: Mapping[str, Sequence[str]],
         if candidate is not None:
             period = candidate
         else:
-            notices.append(NOTICES["period"].format(value=raw, default=choices.default_period))
+            notices.append(NOTICES["period"].format(value=_shown(raw),
+                                                    default=choices.default_period))
 
     units: list[str] = []
     for raw in params.get("unit", []):
@@ -81,7 +91,7 @@ def read_filters(params: Mapping[str, Sequence[str]],
             code = resolver.find_unit(piece)
             if code is None:
                 if piece.strip():
-                    notices.append(NOTICES["unit"].format(value=piece.strip()))
+                    notices.append(NOTICES["unit"].format(value=_shown(piece.strip())))
             elif code not in units:
                 units.append(code)
 
@@ -90,16 +100,35 @@ def read_filters(params: Mapping[str, Sequence[str]],
         if raw in choices.groups:
             group = raw
         elif raw:
-            notices.append(NOTICES["group"].format(value=raw))
+            notices.append(NOTICES["group"].format(value=_shown(raw)))
 
     target = choices.default_target
     for raw in params.get("target", [])[:1]:
         if raw in choices.targets:
             target = raw
         elif raw:
-            notices.append(NOTICES["target"].format(value=raw, default=choices.default_target))
+            notices.append(NOTICES["target"].format(value=_shown(raw),
+                                                    default=choices.default_target))
 
-    return ViewFilters(period, tuple(units), group, target), notices
+    return ViewFilters(period, tuple(units), group, target), notices + unused
+
+
+def _shown(value: object) -> str:
+    """A parameter as a notice quotes it: invisible characters shown by their code,
+    look-alike ones named after it, long ones cut."""
+    odd = odd_characters(str(value))
+    return visible(str(value), VALUE_LIMIT) + (f" ({'; '.join(odd)})" if odd else "")
+
+
+def one_notice(notices: Sequence[str]) -> str | None:
+    """The notices of one address as a single notice: however mangled a link is, the
+    reader sees one line, not hundreds."""
+    unique = list(dict.fromkeys(notices))
+    if len(unique) <= 1:
+        return unique[0] if unique else None
+    examples = " ".join(unique[:NOTICE_EXAMPLES]) + (" …" if len(unique) > NOTICE_EXAMPLES
+                                                      else "")
+    return NOTICES["many"].format(count=len(unique), first=examples)
 
 
 def describe(filters: ViewFilters, unit_names: Mapping[str, str],

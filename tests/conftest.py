@@ -10,6 +10,7 @@ import pytest
 
 from nq57.bootstrap import prepare
 from nq57.db import Store
+from tests.helpers import add_test_accounts
 
 TODAY = "2026-11-23"
 
@@ -33,6 +34,8 @@ def _prepared_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     empty, demo = base / "empty" / "nq57.duckdb", base / "demo" / "nq57.duckdb"
     prepare(Store(empty))
     prepare(Store(demo), demo_on_create=True)
+    for made in (empty, demo):
+        add_test_accounts(Store(made))
     return {"empty": empty, "demo": demo}
 
 
@@ -46,11 +49,12 @@ def _copy(source: Path, target: Path) -> Store:
 
 @pytest.fixture
 def store(isolated_env: Path, _prepared_files: dict[str, Path]) -> Store:
-    """A database with the catalogue and no actuals, at NQ57_DB."""
+    """A database with the catalogue, the test accounts and no actuals, at NQ57_DB."""
     return _copy(_prepared_files["empty"], isolated_env)
 
 
 @pytest.fixture
 def demo_store(isolated_env: Path, _prepared_files: dict[str, Path]) -> Store:
-    """A database with the catalogue and the demo actuals, at NQ57_DB."""
+    """A database with the catalogue, the demo actuals and accounts, and the test
+    accounts, at NQ57_DB."""
     return _copy(_prepared_files["demo"], isolated_env)

@@ -14,8 +14,8 @@ import pytest
 
 from nq57 import backup, catalogue, db, revisions, settings
 from nq57.db import Store
-from tests.helpers import report
-from tests.test_cli import nq57
+from tests.helpers import ADMIN, report
+from tests.test_cli import nq57_admin as nq57
 
 DERIVED = {"schema_definitions"}  # views/macros bookkeeping, re-created on upgrade
 
@@ -44,9 +44,9 @@ def lived_in(demo_store: Store) -> Store:
     report(demo_store, "SKHCN", "2026-Q4", {"1.1.1": 62.5}, at="2026-11-05 08:00")
     wrong = report(demo_store, "SKHCN", "2026-Q4", {"1.1.2": 99.0}, at="2026-11-06 08:00")
     assert wrong is not None
-    revisions.revoke_upload(demo_store, wrong, "Tổ giúp việc", "Nhập nhầm cột")
-    catalogue.assign_lead(demo_store, "1.5.15", "STC", "Tổ giúp việc", "Văn bản phân công")
-    settings.update(demo_store, "red_factor", "0.6")
+    revisions.revoke_upload(demo_store, ADMIN, wrong, "Nhập nhầm cột")
+    catalogue.assign_lead(demo_store, ADMIN, "1.5.15", "STC", "Văn bản phân công")
+    settings.update(demo_store, ADMIN, "red_factor", "0.6")
     return demo_store
 
 
@@ -64,16 +64,25 @@ def test_backup_and_restore_round_trip_every_table(lived_in: Store, tmp_path: Pa
     assert set(before) == set(after)
     compared = set(before) - DERIVED
     assert {"actuals", "uploads", "upload_revocations", "lead_assignments", "settings",
-            "schema_migrations", "units", "targets", "tasks", "periods"} <= compared
+            "schema_migrations", "units", "targets", "tasks", "periods", "accounts",
+            "audit_log"} <= compared
+    # The restored database adds one entry to its audit log: who restored it, from where.
+    log = after["audit_log"]
+    restoring = log[log["action"] == "restore"]
+    assert restoring["actor"].tolist() == ["system"]
+    assert restoring["object_id"].tolist() == [str(tmp_path / "copy")]
+    after["audit_log"] = log[log["action"] != "restore"].reset_index(drop=True)
     for name in sorted(compared):
         pd.testing.assert_frame_equal(before[name], after[name], obj=name)
-    assert sequences(restored_path) == sequences(lived_in.path)
+    expected = sequences(lived_in.path)
+    expected["audit_id"] += 1
+    assert sequences(restored_path) == expected
 
 
 def test_after_a_restore_new_uploads_get_new_ids(lived_in: Store, tmp_path: Path):
-    backup.backup(lived_in, tmp_path / "copy")
+    backup.backup(lived_in, ADMIN, tmp_path / "copy")
     restored = Store(tmp_path / "restored.duckdb")
-    backup.restore(restored, tmp_path / "copy")
+    backup.restore(restored, ADMIN, tmp_path / "copy")
     highest = int(restored.frame("revisions/uploads", unit=None, period=None)["id"].max())
     new_id = report(restored, "STC", "2026-Q4", {"1.2.1": 1.0}, at="2026-11-20 10:00")
     assert new_id == highest + 1
@@ -82,9 +91,9 @@ def test_after_a_restore_new_uploads_get_new_ids(lived_in: Store, tmp_path: Path
 
 
 def test_the_restored_database_shows_the_same_status(lived_in: Store, tmp_path: Path):
-    backup.backup(lived_in, tmp_path / "copy")
+    backup.backup(lived_in, ADMIN, tmp_path / "copy")
     restored = Store(tmp_path / "restored.duckdb")
-    backup.restore(restored, tmp_path / "copy")
+    backup.restore(restored, ADMIN, tmp_path / "copy")
     for period in ("2026-Q3", "2026-Q4"):
         mine = nq57("--db", str(lived_in.path), "gaps", "--period", period, "--format", "json")
         theirs = nq57("--db", str(restored.path), "gaps", "--period", period,
@@ -104,7 +113,7 @@ def test_a_backup_never_overwrites_files(demo_store: Store, tmp_path: Path):
 
 def test_restore_refuses_to_replace_reported_values_without_force(lived_in: Store,
                                                                   tmp_path: Path):
-    backup.backup(lived_in, tmp_path / "copy")
+    backup.backup(lived_in, ADMIN, tmp_path / "copy")
     # Later, someone reports again; restoring the older copy would drop it.
     report(lived_in, "STC", "2026-Q4", {"1.2.1": 7.0}, at="2026-11-21 10:00")
     before = all_tables(lived_in.path)
@@ -138,7 +147,7 @@ def lived_in_copy(tmp_path: Path, _prepared_files: dict[str, Path]) -> Path:
     shutil.copytree(_prepared_files["demo"].parent / "evidence", tmp_path / "evidence",
                     dirs_exist_ok=True)  # the demo's evidence files, beside the database
     report(source, "SKHCN", "2026-Q4", {"1.1.1": 62.5}, at="2026-11-05 08:00")
-    backup.backup(source, tmp_path / "copy")
+    backup.backup(source, ADMIN, tmp_path / "copy")
     return tmp_path / "copy"
 
 
@@ -172,7 +181,7 @@ def test_a_backup_from_a_newer_version_is_refused(store: Store, lived_in_copy: P
 
 def test_an_older_backup_is_upgraded_on_restore(lived_in: Store, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch):
-    backup.backup(lived_in, tmp_path / "copy")
+    backup.backup(lived_in, ADMIN, tmp_path / "copy")
     newer = tmp_path / "migrations"
     shutil.copytree(db.MIGRATIONS_DIR, newer)
     number = len(db.migration_files()) + 1
@@ -182,7 +191,7 @@ def test_an_older_backup_is_upgraded_on_restore(lived_in: Store, tmp_path: Path,
     monkeypatch.setattr(db, "MIGRATIONS_DIR", newer)
 
     restored = Store(tmp_path / "restored.duckdb")
-    backup.restore(restored, tmp_path / "copy")
+    backup.restore(restored, ADMIN, tmp_path / "copy")
     with restored.connect() as con:
         assert db.schema_version(con) == number
     uploads = restored.frame("revisions/uploads", unit=None, period=None)

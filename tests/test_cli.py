@@ -18,11 +18,17 @@ from tests.helpers import report
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def nq57(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def nq57(*args: str, env: dict[str, str] | None = None,
+         timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "nq57", *args], cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, **(env or {})}, timeout=120,
+        env={**os.environ, **(env or {})}, timeout=timeout,
     )
+
+
+def nq57_admin(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """python -m nq57 acting for the test administrator (NQ57_USER)."""
+    return nq57(*args, env={"NQ57_USER": "quantri.thu", **(env or {})})
 
 
 def test_targets_as_csv_lists_the_54_targets_with_their_thresholds(store: Store):
@@ -114,7 +120,7 @@ def test_gaps_filters_by_unit_and_group(demo_store: Store):
         (("gaps", "--period", "2026-Q2", "--unit", "XYZ"), "Các mã hiện có: BCHQS"),
         (("gaps", "--period", "2026-Q2", "--group", "9.9"), "Các nhóm hiện có: 1.1"),
         (("gaps", "--period", "quý năm"), "Hãy viết theo dạng 2026-Q2"),
-        (("assign-lead", "9.9.9", "STC", "--by", "A", "--reason", "B"), "9.9.9"),
+        (("assign-lead", "9.9.9", "STC", "--user", "quantri.thu", "--reason", "B"), "9.9.9"),
     ],
 )
 def test_refusals_exit_1_with_a_message_listing_what_exists(store: Store, args, message):
@@ -146,7 +152,7 @@ def test_init_creates_the_database_and_demo_loads_once(isolated_env: Path):
 
 def test_demo_remove_keeps_real_reports(demo_store: Store):
     report(demo_store, "SKHCN", "2026-Q4", {"1.1.1": 61.0}, at="2026-11-20 08:00")
-    result = nq57("demo", "remove")
+    result = nq57("demo", "remove", "--user", "quantri.thu")
     assert result.returncode == 0, result.stderr
     rows = demo_store.rows("revisions/uploads", unit=None, period=None)
     assert [(r["unit_code"], r["period_code"], r["source"]) for r in rows] == [
@@ -154,18 +160,18 @@ def test_demo_remove_keeps_real_reports(demo_store: Store):
 
 
 def test_demo_load_brings_the_demo_back_once(demo_store: Store):
-    assert "Đã xóa số liệu minh họa" in nq57("demo", "remove").stdout
-    loaded = nq57("demo", "load")
+    assert "Đã xóa số liệu minh họa" in nq57("demo", "remove", "--user", "quantri.thu").stdout
+    loaded = nq57("demo", "load", "--user", "quantri.thu")
     assert loaded.returncode == 0, loaded.stderr
     assert "Đã nạp số liệu minh họa (2025-Q4 đến 2026-Q3)." in loaded.stdout
     uploads = len(demo_store.rows("revisions/uploads", unit=None, period=None))
-    again = nq57("demo", "load")
+    again = nq57("demo", "load", "--user", "quantri.thu")
     assert "Số liệu minh họa đã có sẵn." in again.stdout
     assert len(demo_store.rows("revisions/uploads", unit=None, period=None)) == uploads > 0
 
 
 def test_assign_lead_changes_who_leads(store: Store):
-    result = nq57("assign-lead", "1.5.15", "STC", "--by", "Tổ giúp việc",
+    result = nq57("assign-lead", "1.5.15", "STC", "--user", "quantri.thu",
                   "--reason", "Văn bản phân công")
     assert result.returncode == 0, result.stderr
     targets = json.loads(nq57("targets", "--format", "json").stdout)
@@ -174,12 +180,13 @@ def test_assign_lead_changes_who_leads(store: Store):
 
 
 def test_settings_are_listed_and_changed_with_checks(store: Store):
-    changed = nq57("settings", "--set", "red_factor=0,6", "--format", "json")
+    changed = nq57("settings", "--set", "red_factor=0,6", "--format", "json",
+                   env={"NQ57_USER": "quantri.thu"})
     assert changed.returncode == 0, changed.stderr
     rows = {r["key"]: r["value"] for r in json.loads(changed.stdout.split("\n", 1)[1])}
     assert rows["red_factor"] == "0.6"
-    refused = nq57("settings", "--set", "report_deadline_day=45")
+    refused = nq57("settings", "--set", "report_deadline_day=45", "--user", "quantri.thu")
     assert refused.returncode == 1
     assert "một ngày từ 1 đến 28" in refused.stderr
-    unknown = nq57("settings", "--set", "colour=red")
+    unknown = nq57("settings", "--set", "colour=red", "--user", "quantri.thu")
     assert unknown.returncode == 1 and "Không có thiết lập «colour»" in unknown.stderr

@@ -11,6 +11,7 @@ import pytest
 from nq57 import detail, labels, revisions, status, summary
 from nq57.db import Store
 from nq57.revisions import NewValue, UploadMeta
+from tests.helpers import ADMIN
 
 AS_OF = date(2026, 11, 23)
 Q3_DEADLINE = date(2026, 10, 20)
@@ -120,7 +121,7 @@ def test_a_late_first_report_counts_days_from_the_deadline(demo_store: Store) ->
 def test_a_revoked_upload_no_longer_counts_as_reported(demo_store: Store) -> None:
     upload_id = upload(demo_store, "SYT", "2026-Q3", datetime(2026, 10, 1, 10),
                        [NewValue("1.5.27", 60)])
-    revisions.revoke_upload(demo_store, upload_id, "Tổ giúp việc", "Gửi nhầm tệp")
+    revisions.revoke_upload(demo_store, ADMIN, upload_id, "Gửi nhầm tệp")
     row = summary.completeness(demo_store, "2026-Q3", as_of=AS_OF).set_index("unit").loc["SYT"]
     assert row["reporting_status"] == "missing"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nq57 import demo, status
 from nq57.db import Store
-from tests.helpers import report
+from tests.helpers import ADMIN, report
 
 
 def test_the_latest_demo_quarter_shows_every_kind_of_status(demo_store: Store):
@@ -67,7 +67,7 @@ def test_demo_data_are_generated_the_same_way_every_time(store: Store, tmp_path)
 def test_removing_demo_data_keeps_real_reports(demo_store: Store):
     report(demo_store, "SKHCN", "2026-Q4", {"1.1.1": 61.0}, at="2026-11-20 08:00")
     assert demo.present(demo_store)
-    demo.remove(demo_store)
+    demo.remove(demo_store, ADMIN)
     assert not demo.present(demo_store)
     q4 = status.gaps(demo_store, "2026-Q4", as_of="2026-11-23").set_index("code")
     assert q4.loc["1.1.1", "actual"] == 61.0

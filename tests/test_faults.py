@@ -26,7 +26,8 @@ import pytest
 from nq57 import backup, revisions, status
 from nq57.db import Store
 from tests.fault_worker import FAULT_PERIOD, FAULT_UNIT, fault_meta, fault_values
-from tests.test_cli import nq57
+from tests.helpers import ADMIN
+from tests.test_cli import nq57_admin as nq57
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS_WHILE_WRITING = 12
@@ -220,7 +221,7 @@ def test_the_cli_works_beside_a_dashboard_that_reads_and_writes(demo_store: Stor
     results = [
         nq57("gaps", "--period", "2026-Q3", "--format", "json"),
         nq57("settings", "--set", "red_factor=0,55"),
-        nq57("assign-lead", "1.5.15", "STC", "--by", "Tổ giúp việc", "--reason", "Phân công"),
+        nq57("assign-lead", "1.5.15", "STC", "--user", ADMIN.name, "--reason", "Phân công"),
         nq57("demo", "remove"),
         nq57("gaps", "--period", "2026-Q4", "--unit", "SNV", "--format", "csv"),
         nq57("init"),
@@ -279,9 +280,9 @@ def test_a_backup_taken_during_imports_holds_whole_uploads(demo_store: Store,
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         importing = pool.submit(keep_importing)
-        backup.backup(demo_store, tmp_path / "copy")
+        backup.backup(demo_store, ADMIN, tmp_path / "copy")
         stop.set()
         assert importing.result(timeout=60) > 0
     restored = Store(tmp_path / "restored.duckdb")
-    backup.restore(restored, tmp_path / "copy")
+    backup.restore(restored, ADMIN, tmp_path / "copy")
     assert_uploads_whole(snapshot(restored.path))

@@ -6,7 +6,7 @@ import pytest
 
 from nq57 import catalogue, revisions, status
 from nq57.db import Store
-from tests.helpers import report
+from tests.helpers import ADMIN, report
 
 
 def row(store: Store, period: str, code: str, as_of: str = "2026-11-23",
@@ -98,7 +98,7 @@ def test_the_newest_revision_counts_and_revoking_falls_back(store: Store):
     second = report(store, "SKHCN", "2026-Q2", {"1.1.1": 45.0}, at="2026-07-05 08:00")
     assert first and second and second > first
     assert row(store, "2026-Q2", "1.1.1")["actual"] == 45.0
-    revisions.revoke_upload(store, second, "Quản trị", "Nhập nhầm kỳ")
+    revisions.revoke_upload(store, ADMIN, second, "Nhập nhầm kỳ")
     assert row(store, "2026-Q2", "1.1.1")["actual"] == 30.0
     history = revisions.history(store, "1.1.1")
     assert history["value"].tolist() == [45.0, 30.0]     # nothing was deleted
@@ -114,7 +114,7 @@ def test_an_identical_upload_changes_nothing(store: Store):
 
 
 def test_reassigning_the_lead_unit_moves_the_target(store: Store):
-    catalogue.assign_lead(store, "1.5.15", "stc", "Quản trị", "Theo phân công của UBND tỉnh")
+    catalogue.assign_lead(store, ADMIN, "1.5.15", "stc", "Theo phân công của UBND tỉnh")
     frame = status.gaps(store, "2026-Q1", as_of="2026-04-01", units=["STC"])
     assert "1.5.15" in set(frame["code"])
     assert not frame.set_index("code").loc["1.5.15", "lead_assumed"]

@@ -85,7 +85,28 @@ def test_audit_entries_keep_before_and_after(store: Store):
 
 
 def test_audit_refuses_anything_named_like_a_secret_and_writes_nothing(store: Store):
+    before = len(audit.entries(store))
     with pytest.raises(audit.SecretInAudit), store.transaction() as con:
         audit.record(store, con, ADMIN, "manage_accounts",
                      after={"account": {"name": "a", "password_hash": "$argon2id$…"}})
-    assert audit.entries(store).empty
+    assert len(audit.entries(store)) == before
+
+
+def test_the_readme_prints_the_matrix_as_it_is():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert policy.matrix_table() in readme
+
+
+def test_a_page_or_button_is_offered_where_the_action_is_allowed_somewhere():
+    assert policy.allowed_somewhere(STAFF, "report")
+    assert not policy.allowed_somewhere(Actor("x", policy.STAFF), "report")  # no unit
+    assert not policy.allowed_somewhere(VIEWER, "report")
+    assert policy.allowed_somewhere(ADMIN, "report")
+    assert policy.allowed_somewhere(REVIEWER, "read_audit")
+
+
+def test_the_signature_of_a_write_names_the_person_and_the_account():
+    assert STAFF.signature == "Nguyễn Văn A (canbo.snv)"
+    assert VIEWER.signature == "lanhdao"

@@ -9,13 +9,12 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
 from nq57 import db
 from nq57.bootstrap import prepare
-from nq57.db import Store, StoreBusy
+from nq57.db import DatabaseDamaged, Store, StoreBusy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,9 +130,11 @@ def test_the_cli_waits_for_a_busy_database_instead_of_failing(store: Store):
 
 def test_other_io_errors_are_not_mistaken_for_a_lock(tmp_path: Path):
     not_a_db = tmp_path / "garbage.duckdb"
-    not_a_db.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(duckdb.Error), Store(not_a_db).connect():
+    not_a_db.write_bytes(b"this is not a database" * 1000)
+    started = time.monotonic()
+    with pytest.raises(DatabaseDamaged, match="bị hỏng"), Store(not_a_db).connect():
         pass
+    assert time.monotonic() - started < 5  # said at once, not after waiting for a lock
 
 
 SAMPLE_PARAMS = {
@@ -149,15 +150,22 @@ SAMPLE_PARAMS = {
     "deadline_passed": False, "report_overdue": False, "checksum": "probe",
     "version": 999, "path": "unused", "previous": "2026-Q2", "code": "1.5.23",
     "since": datetime(2026, 1, 1), "actor": "probe", "action": "probe",
-    "happened_at": datetime(2026, 11, 1), "role": "admin", "object_type": "probe",
+    "happened_at": datetime(2026, 11, 1), "role": "admin", "object_type": "target",
     "object_id": "probe", "before": None, "after": None, "note": None,
+    "account": "probe", "display_name": "Probe", "unit_codes": ["SNV"], "email": "p@example.vn",
+    "password_hash": None, "demo": False, "changed_by": "probe",
+    "changed_at": datetime(2026, 11, 1), "disabled": False, "token_sha256": "0" * 64,
+    "account_name": "probe", "method": "password", "client": "local",
+    "created_at": datetime(2026, 11, 1), "session_id": 1, "ended_at": datetime(2026, 11, 2),
+    "end_reason": "sign_out", "last_seen_at": datetime(2026, 11, 2), "name_sha256": "0" * 64,
+    "at": datetime(2026, 11, 1), "succeeded": False, "field": "threshold_low",
+    "corrected_by": "probe", "corrected_at": datetime(2026, 11, 1),
     # evidence, review and period locks
     "evidence_id": 1, "actual_id": 1, "kind": "file", "file_type": "pdf", "size_bytes": 10,
     "original_name": "probe.pdf", "url": None, "added_by": "probe",
     "added_at": datetime(2026, 11, 1), "decision": "accepted", "insufficient_quality": False,
     "decided_by": "probe", "decided_role": "reviewer", "decided_at": datetime(2026, 11, 2),
-    "states": ["pending"], "statuses": ["achieved"], "locked": True, "changed_by": "probe",
-    "changed_at": datetime(2026, 11, 1), "demo": False,
+    "states": ["pending"], "statuses": ["achieved"], "locked": True,
 }
 # Run by every database creation (bootstrap), so every test's fixture executes them;
 # backup/ statements take table names and files, and tests/test_backup.py runs them all.

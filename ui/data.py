@@ -12,7 +12,6 @@ from nq57 import briefing, catalogue, clock, detail, policy, status, summary
 from nq57.bootstrap import demo_wanted, prepare
 from nq57.briefing import outline
 from nq57.db import Store, env_path
-from ui import session
 
 
 @st.cache_resource(show_spinner="Đang chuẩn bị cơ sở dữ liệu…")
@@ -96,6 +95,18 @@ def _demo_present(data_version: tuple[object, ...]) -> bool:
 
 def demo_present() -> bool:
     return _demo_present(version())
+
+
+@st.cache_data(show_spinner=False)
+def _anonymous_read(data_version: tuple[object, ...]) -> bool:
+    from nq57 import settings
+
+    return settings.anonymous_read(store())
+
+
+def anonymous_read() -> bool:
+    """May the dashboard be read without signing in (setting allow_anonymous_read)?"""
+    return _anonymous_read(version())
 
 
 def default_period() -> str:
@@ -232,9 +243,10 @@ def lock_state(period: str) -> object:
 # --- the briefing report (nq57.briefing) ----------------------------------------------
 
 def actor() -> policy.Actor:
-    """The account this session acts for: ui.session.actor(), the one accessor that
-    sign-in replaces."""
-    return session.actor()
+    """The account this session acts for: the one app.py put in the session (signed
+    in, or the anonymous reader where reading without an account is allowed)."""
+    who = st.session_state.get("actor")
+    return who if isinstance(who, policy.Actor) else policy.ANONYMOUS
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -8,8 +8,6 @@ inside tables, never as Markdown; a link is a button clearly labelled external.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -17,22 +15,12 @@ from nq57 import charts, fmt, labels, locks, policy, tables
 from nq57.evidence import preview, records, sniff
 from nq57.evidence.vault import VaultError
 from nq57.periods import parse_period
-from ui import data, session, widgets
+from nq57.untrusted import markdown_text
+from ui import data, widgets
 
 T = labels.REVIEW_PAGE
 E_T = labels.EVIDENCE_PAGE
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 UPLOAD_TYPES = ["pdf", "png", "jpg", "jpeg", "docx", "xlsx", "pptx"]
-
-
-def literal(text: object) -> str:
-    """Text for st.error/st.success that Markdown leaves as written."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
-
-
-def refusal(exc: Exception) -> None:
-    """A refusal from the core, said in its own (Vietnamese) words."""
-    st.error(literal(exc), icon=":material/block:")
 
 
 # --- one piece of evidence -------------------------------------------------------------
@@ -48,7 +36,7 @@ def show(evidence_id: int) -> None:
     try:
         found = records.open_evidence(data.store(), evidence_id)
     except (VaultError, LookupError) as exc:
-        refusal(exc)
+        widgets.refusal(exc)
         return
     row = found.row
     if found.data is None:
@@ -112,7 +100,7 @@ def unit_section(unit: str, period: str) -> None:
 
 
 def _add_form(unit: str, period: str) -> None:
-    actor = session.actor()
+    actor = data.actor()
     reported = data.query("revisions/current_for_unit_period", unit=unit, period=period)
     st.markdown(f"**{E_T['add_heading']}**")
     done = st.session_state.pop("evidence_added", None)
@@ -124,7 +112,7 @@ def _add_form(unit: str, period: str) -> None:
         return
     blocked = locks.refusal(data.store(), actor, period)
     if blocked:
-        st.warning(literal(blocked), icon=":material/lock:")
+        st.warning(markdown_text(blocked), icon=":material/lock:")
         return
     names = data.query("excel/items", period=period).set_index("code")["name"].to_dict()
     codes = reported["item_code"].tolist()
@@ -147,7 +135,7 @@ def _add_form(unit: str, period: str) -> None:
             evidence = records.link_evidence(link)
         added = records.add(data.store(), actor, item, unit, period, evidence)
     except (ValueError, LookupError, PermissionError, VaultError) as exc:
-        refusal(exc)
+        widgets.refusal(exc)
         return
     st.session_state["evidence_added"] = (added.evidence_id, added.new)
     st.session_state["evidence_nonce"] = nonce + 1
@@ -187,7 +175,7 @@ def compare_section(period: str, units: tuple[str, ...], group: str | None) -> N
 
 def lock_section(period: str) -> None:
     """Whether the period is locked; lock it (reviewer, admin), unlock it (admin)."""
-    actor = session.actor()
+    actor = data.actor()
     label = parse_period(period).label
     st.subheader(T["locks"])
     st.caption(T["locks_help"])
@@ -197,7 +185,7 @@ def lock_section(period: str) -> None:
     found = data.lock_state(period)
     if isinstance(found, locks.LockState) and found.locked:
         st.info(T["lock_state_locked"].format(
-            period=label, by=literal(found.changed_by),
+            period=label, by=markdown_text(found.changed_by),
             at=f"{fmt.day(found.changed_at)} {found.changed_at:%H:%M}"), icon=":material/lock:")
         if not policy.allowed(actor, policy.CHANGE_LOCKED):
             return
@@ -218,7 +206,7 @@ def _lock_action(action, actor: policy.Actor, period: str, reason: str | None,
     try:
         action(data.store(), actor, period, reason)
     except (ValueError, PermissionError, LookupError) as exc:
-        refusal(exc)
+        widgets.refusal(exc)
         return
     st.session_state["lock_done"] = labels.LOCK_MESSAGES[said].format(period=period)
     st.rerun()

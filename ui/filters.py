@@ -10,7 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from nq57.periods import parse_period
-from nq57.viewstate import Choices, ViewFilters, read_filters
+from nq57.untrusted import markdown_text
+from nq57.viewstate import Choices, ViewFilters, one_notice, read_filters
 from ui import data
 
 ALL_GROUPS = "__all__"
@@ -73,8 +74,9 @@ def sidebar() -> ViewFilters:
                        placeholder="Tất cả các đơn vị")
         st.selectbox("Nhóm chỉ tiêu", list(group_names), key="f_group",
                      format_func=group_names.get)
-    for notice in st.session_state.pop("_filter_notices", []):
-        st.warning(notice, icon=":material/warning:")
+    notice = one_notice(st.session_state.pop("_filter_notices", []))
+    if notice:  # quotes the address: shown as typed, never as Markdown
+        st.warning(markdown_text(notice), icon=":material/warning:")
     group = st.session_state["f_group"]
     filters = ViewFilters(
         period=st.session_state["f_period"],

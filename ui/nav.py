@@ -7,7 +7,7 @@ optional) turns into plain words instead of an error.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -53,3 +53,13 @@ def share_url() -> str:
     base = st.context.url or "/" + st.session_state.get(_CURRENT, "")
     query = query_string()
     return f"{base}?{query}" if query else base
+
+
+def requested_path() -> str | None:
+    """The page the browser's address asks for (its last path segment), once the
+    browser has told us; None for the root or before that."""
+    url = st.context.url
+    if not isinstance(url, str):
+        return None
+    path = urlsplit(url).path.rstrip("/")
+    return path.rsplit("/", 1)[-1] or None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from nq57 import labels
+from nq57 import labels, policy
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,9 @@ class PageSpec:
     icon: str
     url_path: str
     default: bool = False
+    # What an account must be allowed to do (somewhere) to see the page in the menu;
+    # the page checks again, and the core checks every write.
+    action: str = policy.READ
 
     @property
     def slug(self) -> str:
@@ -45,10 +48,32 @@ PAGES: tuple[PageSpec, ...] = (
              ":material/search:", labels.DETAIL_PAGE_PATH),
     PageSpec("views/tasks.py", labels.PAGE_TITLES["tasks"], ":material/checklist:",
              "nhiem-vu"),
-    PageSpec("views/data_entry.py", labels.UPLOAD_PAGE_TITLE, ":material/upload_file:",
-             labels.UPLOAD_PAGE_PATH),
-    PageSpec("views/review.py", labels.PAGE_TITLES["review"], ":material/fact_check:",
-             labels.REVIEW_PAGE_PATH),
     PageSpec("views/briefing.py", labels.PAGE_TITLES["briefing"], ":material/summarize:",
-             labels.BRIEFING_PAGE_PATH),
+             labels.BRIEFING_PAGE_PATH, action=policy.DOWNLOAD),
+    PageSpec("views/reporting.py", labels.UPLOAD_PAGE_TITLE, ":material/upload_file:",
+             labels.UPLOAD_PAGE_PATH, action=policy.REPORT),
+    PageSpec("views/upload_history.py", labels.PAGE_TITLES["upload_history"],
+             ":material/history:", "lich-su-nhap"),
+    PageSpec("views/review.py", labels.PAGE_TITLES["review"], ":material/fact_check:",
+             labels.REVIEW_PAGE_PATH, action=policy.REVIEW_EVIDENCE),
+    PageSpec("views/audit_log.py", labels.PAGE_TITLES["audit_log"], ":material/policy:",
+             "nhat-ky", action=policy.READ_AUDIT),
+    PageSpec("views/admin_accounts.py", labels.PAGE_TITLES["admin_accounts"],
+             ":material/manage_accounts:", "tai-khoan", action=policy.MANAGE_ACCOUNTS),
+    PageSpec("views/admin_catalogue.py", labels.PAGE_TITLES["admin_catalogue"],
+             ":material/tune:", "sua-danh-muc", action=policy.EDIT_CATALOGUE),
+    PageSpec("views/admin_units.py", labels.PAGE_TITLES["admin_units"],
+             ":material/account_tree:", "don-vi", action=policy.EDIT_UNITS),
 )
+
+# Shown instead of the menu when nobody is signed in (and reading without signing in
+# is off), or when single sign-on names an e-mail that has no account here.
+SIGN_IN_PAGE = PageSpec("views/sign_in.py", labels.PAGE_TITLES["sign_in"], ":material/login:",
+                        "dang-nhap")
+NO_ACCESS_PAGE = PageSpec("views/no_access.py", labels.PAGE_TITLES["no_access"],
+                          ":material/block:", "khong-co-quyen")
+
+
+def pages_for(actor: policy.Actor) -> list[PageSpec]:
+    """The pages an account may use, in menu order."""
+    return [spec for spec in PAGES if policy.allowed_somewhere(actor, spec.action)]

@@ -10,10 +10,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from nq57 import briefing, exports, fmt, labels
+from nq57 import briefing, exports, fmt, incidents, labels
 from nq57.briefing import Scope
 from nq57.periods import Period, parse_period
 from nq57.tables import Column, Table, display_value
+from nq57.untrusted import link_host, markdown_text, safe_link
 from nq57.viewstate import ViewFilters
 from ui import nav
 
@@ -184,6 +185,30 @@ def view_scope(view: ViewFilters) -> Scope:
     return Scope(view.period, tuple(view.units), view.group)
 
 
+def evidence_markdown(evidence: str) -> str:
+    """Evidence as Markdown: an http(s) address becomes a link labelled as leaving the
+    dashboard (with its host); anything else is shown exactly as typed."""
+    url = safe_link(evidence)
+    if url is None:
+        return markdown_text(evidence)
+    label = labels.LINK_TEXTS["external"].format(host=link_host(url))
+    return f"[{markdown_text(label)}]({url})"
+
+
+def store_problem(problem: Exception) -> None:
+    """A store that cannot answer (busy, damaged, disk full): its Vietnamese message in
+    place of the page."""
+    st.error(markdown_text(str(problem)), icon=":material/hourglass_top:")
+
+
+def incident(exc: Exception, where: str) -> None:
+    """An unexpected error: its traceback to the server log under a short id, and the
+    reader a Vietnamese notice with that id (no code, path or library message)."""
+    incident_id = incidents.record(exc, f"trang /{where}")
+    st.error(labels.INCIDENT_TEXTS["page"].format(incident=incident_id),
+             icon=":material/report:")
+
+
 def share_link() -> None:
     """The address of this exact view, with a copy button."""
     with st.expander(labels.SHARE_TEXTS["label"], icon=":material/link:"):
@@ -211,3 +236,8 @@ def vietnamese_builtins() -> None:
                      f'{place}::after {{ content: "{words}"; font-size: 0.875rem; '
                      "line-height: 1.6; }")
     st.html("<style>\n" + "\n".join(rules) + "\n</style>")
+
+
+def refusal(message: object) -> None:
+    """A refusal from the core, whose message may quote what a person typed."""
+    st.error(markdown_text(message), icon=":material/error:")

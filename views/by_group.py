@@ -4,6 +4,7 @@ where the trajectory says they should be by now, status) and a sortable gap tabl
 import streamlit as st
 
 from nq57 import charts, labels, tables
+from nq57.untrusted import markdown_text as md
 from ui import data, widgets
 
 view = st.session_state["filters"]
@@ -18,12 +19,12 @@ counts = data.query("status_by_group", period=view.period, as_of=data.today(),
                     item_type="target", units=list(view.units) or None, group=view.group)
 groups = data.groups()
 groups = groups[groups["code"].isin(counts["group_code"])]
-tabs = st.tabs([f"{code}. {name}" for code, name in
+tabs = st.tabs([md(f"{code}. {name}") for code, name in
                 zip(groups["code"], groups["short_name"], strict=True)])
 for tab, code, name in zip(tabs, groups["code"], groups["name"], strict=True):
     with tab:
         in_group = counts[counts["group_code"] == code]
-        st.markdown(f"**{code}. {name}** — " + " · ".join(
+        st.markdown(f"**{md(code)}. {md(name)}** — " + " · ".join(
             f"{labels.status_label(s)}: {n}" for s, n in
             sorted(zip(in_group["status"], in_group["items"], strict=True),
                    key=lambda pair: labels.STATUSES.index(pair[0]))))

@@ -5,6 +5,7 @@ which units have reported."""
 import streamlit as st
 
 from nq57 import charts, fmt, labels, status, tables
+from nq57.untrusted import markdown_text as md
 from ui import data, evidence, nav, widgets
 
 view = st.session_state["filters"]
@@ -23,9 +24,9 @@ if red.empty:
 warnings = st.container(height=420 if len(red) > 4 else "content", border=False)
 for row in red.to_dict(orient="records"):
     text, go = warnings.container(border=True).columns([6, 1], vertical_alignment="center")
-    text.markdown(f"**{labels.status_label('red')} · {row['code']} — {row['name']}**  \n"
-                  f"{status.explain(row)} · "
-                  + labels.OVERVIEW_TEXTS["lead_unit"].format(unit=row["lead_unit_name"]))
+    text.markdown(f"**{labels.status_label('red')} · {md(row['code'])} — {md(row['name'])}**"
+                  f"  \n{status.explain(row)} · "
+                  + labels.OVERVIEW_TEXTS["lead_unit"].format(unit=md(row["lead_unit_name"])))
     with go:
         nav.link(labels.DETAIL_PAGE_PATH, labels.OVERVIEW_TEXTS["open_detail"],
                  icon=":material/search:", query_params=view.to_params() | {"target": row["code"]})

@@ -8,16 +8,13 @@ import streamlit as st
 from nq57 import fmt, labels, policy, tables
 from nq57.evidence import review
 from nq57.evidence.vault import VaultError
-from ui import data, evidence, session, widgets
+from nq57.untrusted import markdown_text
+from ui import auth, data, evidence, widgets
 
 T = labels.REVIEW_PAGE
 view = st.session_state["filters"]
 widgets.page_header("review", view)
-actor = session.actor()
-if not policy.allowed(actor, policy.REVIEW_EVIDENCE):
-    st.info(T["not_allowed"].format(who=evidence.literal(actor.label)),
-            icon=":material/lock_person:")
-    st.stop()
+actor = auth.require(policy.REVIEW_EVIDENCE)
 st.caption(T["intro"])
 widgets.guard(data.gaps(view.period, view.units, view.group))
 
@@ -44,7 +41,7 @@ if not reviewable.empty:
     with left:
         st.markdown(f"**{T['evidence']}**")
         st.caption(T["reported"].format(
-            unit=evidence.literal(row["unit_short"] or row["reporting_unit"]),
+            unit=markdown_text(row["unit_short"] or row["reporting_unit"]),
             value=fmt.measure(row["actual"], str(row["unit_of_measure"])),
             status_reported=labels.status_label(row["reported_status"]),
             at=f"{row['evidence_added_at']:%d/%m/%Y %H:%M}"))
@@ -58,7 +55,7 @@ if not reviewable.empty:
             try:
                 review.accept(data.store(), actor, chosen)
             except (ValueError, PermissionError, VaultError) as exc:
-                evidence.refusal(exc)
+                widgets.refusal(exc)
             else:
                 st.session_state["review_decided"] = T["accepted"].format(id=chosen)
                 st.rerun()
@@ -70,7 +67,7 @@ if not reviewable.empty:
                     review.send_back(data.store(), actor, chosen, reason,
                                      insufficient_quality=poor)
                 except (ValueError, PermissionError, VaultError) as exc:
-                    evidence.refusal(exc)
+                    widgets.refusal(exc)
                 else:
                     st.session_state["review_decided"] = T["sent_back"].format(id=chosen)
                     st.rerun()

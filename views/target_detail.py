@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from nq57 import charts, fmt, labels, status, tables
+from nq57.untrusted import markdown_text as md
 from ui import data, evidence, filters, widgets
 
 view = st.session_state["filters"]
@@ -33,27 +34,27 @@ threshold = fmt.threshold(target["comparator"], target["threshold_low"],
                           target["threshold_high"], target["unit_of_measure"])
 uom = target["unit_of_measure"]
 
-st.subheader(f"{code} — {target['name']}")
-lead = labels.DETAIL_TEXTS["lead"].format(unit=target["lead_unit_name"])
+st.subheader(md(f"{code} — {target['name']}"))
+lead = labels.DETAIL_TEXTS["lead"].format(unit=md(target["lead_unit_name"]))
 if target["lead_assumed"]:
     lead += labels.DETAIL_TEXTS["lead_assumed"]
-facts = [f"{labels.COLUMN_LABELS['threshold']}: **{threshold}**", lead,
+facts = [f"{labels.COLUMN_LABELS['threshold']}: **{md(threshold)}**", lead,
          labels.DETAIL_TEXTS["kind"].format(kind=labels.KIND_LABELS[target["kind"]])]
 if len(target["coord_units"]):
     units = data.units()
     unit_names = dict(zip(units["code"], units["name"], strict=True))
     facts.append(labels.DETAIL_TEXTS["coord"].format(
-        units=", ".join(unit_names.get(u, u) for u in target["coord_units"])))
+        units=md(", ".join(unit_names.get(u, u) for u in target["coord_units"]))))
 if isinstance(target.get("data_unit"), str):
-    facts.append(labels.DETAIL_TEXTS["data_unit"].format(unit=target["data_unit_name"]))
+    facts.append(labels.DETAIL_TEXTS["data_unit"].format(unit=md(target["data_unit_name"])))
 if current is not None and pd.notna(current["baseline"]):
     facts.append(labels.DETAIL_TEXTS["baseline"].format(
         value=fmt.measure(current["baseline"], uom),
         source=labels.BASELINE_SOURCE_LABELS[current["baseline_source"]]))
 elif current is not None and current["baseline_source"] == "none":
     facts.append(labels.DETAIL_TEXTS["no_baseline"])
-facts.append(labels.DETAIL_TEXTS["source"].format(doc=target["source_doc"],
-                                                  text=target["source_text"]))
+facts.append(labels.DETAIL_TEXTS["source"].format(doc=md(target["source_doc"]),
+                                                  text=md(target["source_text"])))
 st.markdown("  \n".join(facts))
 
 if current is not None:
@@ -61,6 +62,11 @@ if current is not None:
     tone = labels.STATUS_TONES[current["status"]]
     {"alarm": st.error, "watch": st.warning, "missing": st.warning}.get(
         tone, st.success if current["status"] == "achieved" else st.info)(said)
+    # Reported before the period ended (a value carried from an earlier period says
+    # so in the explanation above instead).
+    if current.get("estimate") and not current.get("value_carried"):
+        st.caption(labels.DETAIL_TEXTS["estimate"].format(
+            recorded=fmt.day(current["recorded_at"]), end=fmt.day(current["period_end"])))
     cards = st.columns(4)
     cards[0].metric(labels.COLUMN_LABELS["actual"], fmt.measure(current["actual"], uom),
                     border=True)
@@ -100,10 +106,12 @@ else:
     for row in found.horizons.to_dict(orient="records"):
         goal = fmt.threshold(row["comparator"], row["threshold_low"], row["threshold_high"],
                              row["unit_of_measure"])
+        goal = md(goal)
         if row["threshold_assumed"]:
             goal += labels.DETAIL_TEXTS["threshold_assumed"]
-        st.markdown(f"- **{row['horizon_year']}** · {row['name']}: **{goal}** "
-                    f"({row['source_doc']})" + (f"  \n  _{row['note']}_" if row["note"] else ""))
+        st.markdown(f"- **{row['horizon_year']}** · {md(row['name'])}: **{goal}** "
+                    f"({md(row['source_doc'])})"
+                    + (f"  \n  _{md(row['note'])}_" if row["note"] else ""))
 
 st.subheader(labels.TABLE_TITLES["history"])
 if found.history.empty:
@@ -113,11 +121,13 @@ else:
                   period=f"{code}-{view.period}")
     notes = found.series[found.series["note"].notna() | found.series["evidence"].notna()]
     for row in notes.to_dict(orient="records"):
-        parts = [f"**{row['period']}**"]
-        if row["note"]:
-            parts.append(f"{labels.COLUMN_LABELS['note']}: {row['note']}")
-        if row["evidence"]:
-            parts.append(f"{labels.COLUMN_LABELS['evidence']}: `{row['evidence']}`")
+        # Typed by the reporting unit: shown as typed; a link only when it is http(s).
+        parts = [f"**{md(row['period'])}**"]
+        if isinstance(row["note"], str) and row["note"]:  # a missing note is NaN, not text
+            parts.append(f"{labels.COLUMN_LABELS['note']}: {md(row['note'])}")
+        if isinstance(row["evidence"], str) and row["evidence"]:
+            parts.append(f"{labels.COLUMN_LABELS['evidence']}: "
+                         + widgets.evidence_markdown(row["evidence"]))
         st.markdown(" · ".join(parts))
 
 st.subheader(labels.TABLE_TITLES["evidence_log"])

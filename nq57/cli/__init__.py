@@ -9,17 +9,21 @@ but refused (an unknown code, a rejected file, the database busy); 2 usage error
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Sequence
 
+from nq57 import incidents, labels
 from nq57.bootstrap import prepare
 from nq57.catalogue import UnknownCode
-from nq57.cli import briefing, catalogue, evidence, excel, status, store
-from nq57.cli.common import EXIT_REFUSED, Refused, complain
-from nq57.db import Store, StoreBusy, env_path
+from nq57.cli import accounts, briefing, catalogue, evidence, excel, status, store
+from nq57.cli.common import EXIT_REFUSED, EXIT_USAGE, Refused, complain
+from nq57.db import Store, StoreProblem, env_path
+from nq57.files import PathProblem
 from nq57.periods import PeriodError
+from nq57.untrusted import OddCharacters
 
 # The order commands are listed in `--help`.
-COMMAND_MODULES = (catalogue, status, excel, evidence, store, briefing)
+COMMAND_MODULES = (catalogue, status, excel, evidence, store, briefing, accounts)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def incident_log(the_store: Store) -> str:
+    """Where the command line writes tracebacks: NQ57_LOG, else beside the database."""
+    return os.environ.get("NQ57_LOG") or str(the_store.path.with_name("nq57-incidents.log"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     the_store = Store(args.db or env_path())
@@ -41,7 +50,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.prepare:
             prepare(the_store)
         return int(args.handler(the_store, args))
-    except (UnknownCode, PeriodError, Refused, StoreBusy, ValueError, PermissionError,
-            LookupError) as exc:
+    except PathProblem as exc:  # a path that cannot be read or written
         complain(f"Lỗi: {exc}")
+        return EXIT_USAGE
+    except (UnknownCode, PeriodError, Refused, StoreProblem, OddCharacters, ValueError,
+            PermissionError, LookupError) as exc:
+        complain(f"Lỗi: {exc}")
+        return EXIT_REFUSED
+    except Exception as exc:  # a bug: a Vietnamese line here, the traceback in the log
+        if os.environ.get("NQ57_DEBUG"):
+            raise
+        incidents.log_to_file(incident_log(the_store))
+        incident = incidents.record(exc, f"python -m nq57 {args.command}")
+        complain(labels.INCIDENT_TEXTS["cli"].format(incident=incident))
         return EXIT_REFUSED

@@ -9,11 +9,12 @@ import os
 import tempfile
 from pathlib import Path
 
-from nq57 import briefing, catalogue, labels, policy
+from nq57 import accounts, briefing, catalogue, labels, policy
 from nq57.briefing.fonts import FontMissing
 from nq57.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
+    USER_VARIABLE,
     Commands,
     Refused,
     as_of,
@@ -47,9 +48,12 @@ def output_format(path: Path) -> str:
 
 
 def account(store: Store, name: str | None) -> Actor:
-    """The account a command acts for. Accounts are not stored yet: any name (else the
-    system user's) acts as a viewer, who may download reports."""
-    return Actor(name or os_user(), policy.VIEWER)
+    """The account a command acts for: the one named (it must exist and be enabled),
+    else the system user as a viewer — reading needs no account on the command line,
+    whose user already holds the database file."""
+    if name:
+        return accounts.actor_for(store, name)
+    return Actor(os_user(), policy.VIEWER)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -109,6 +113,8 @@ def add_commands(commands: Commands) -> None:
     report.add_argument("--group", help="nhóm chỉ tiêu, ví dụ 1.5")
     report.add_argument("--as-of", type=as_of, default=None, dest="as_of",
                         help="ngày đánh giá (YYYY-MM-DD; mặc định NQ57_TODAY hoặc hôm nay)")
-    report.add_argument("--user", help="tài khoản lập báo cáo (mặc định: người dùng hệ thống)")
+    report.add_argument("--user", default=os.environ.get(USER_VARIABLE) or None,
+                        help="tài khoản lập báo cáo (mặc định: NQ57_USER, hoặc người dùng hệ "
+                             "thống với quyền xem)")
     report.add_argument("-o", "--output", required=True, metavar="FILE",
                         help="tệp báo cáo: .pdf, .docx hoặc .xlsx")

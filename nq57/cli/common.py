@@ -6,9 +6,9 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from nq57 import clock, labels, policy
+from nq57 import accounts, clock, labels
 from nq57.db import Store
 from nq57.output import FORMATS
 from nq57.policy import Actor
@@ -71,33 +71,35 @@ def os_user() -> str:
         return "không rõ"
 
 
-# --- the acting account -------------------------------------------------------------
-# Until accounts exist in the store, a command that writes names its actor with
-# --user NAME, and --role/--user-unit say what that account may do. Both doors build
-# the Actor in this one place, so looking the account up instead is one change.
+# --- the acting account -----------------------------------------------------------
 
-def with_actor(parser: argparse.ArgumentParser, *, role: str = "staff"
-               ) -> argparse.ArgumentParser:
-    """The options naming who acts: --user (or NQ57_USER), --role, --user-unit."""
-    parser.add_argument("--user", default=os.environ.get("NQ57_USER") or None,
-                        help="tài khoản thực hiện (mặc định: NQ57_USER)")
-    parser.add_argument("--role", choices=policy.ROLES, default=role,
-                        help=f"vai trò của tài khoản (mặc định: {role})")
-    parser.add_argument("--user-unit", action="append", default=[], dest="user_units",
-                        metavar="CODE", help="đơn vị của cán bộ báo cáo (lặp lại được)")
+USER_VARIABLE = "NQ57_USER"
+
+
+def with_user(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """--user NAME (default NQ57_USER): the account a writing command acts for."""
+    parser.add_argument("--user", default=os.environ.get(USER_VARIABLE) or None,
+                        help="tài khoản thực hiện (mặc định: biến môi trường NQ57_USER)")
     return parser
 
 
-def actor_from_args(store: Store, args: argparse.Namespace,
-                    default_units: Sequence[str] = ()) -> Actor:
-    """The account a command acts as (--user, --role, --user-unit). Staff named without
-    units act for `default_units` (the unit the command is about), as the import's
-    reporter does until accounts exist."""
-    from nq57 import catalogue
+def acting(store: Store, args: argparse.Namespace) -> Actor:
+    """The account named by --user / NQ57_USER: it must exist and be enabled; what it
+    may do is checked by the core. Refused (exit 1) otherwise."""
+    if not getattr(args, "user", None):
+        raise Refused(labels.ACCOUNT_MESSAGES["need_user"])
+    return accounts.actor_for(store, args.user)
 
-    name = (getattr(args, "user", None) or "").strip()
-    if not name:
-        raise Refused(labels.CLI_MESSAGES["need_user"])
-    codes = args.user_units or (list(default_units) if args.role == policy.STAFF else [])
-    units = frozenset(catalogue.resolve_unit(store, code) for code in codes)
-    return policy.Actor(name, args.role, units)
+
+def read_password(args: argparse.Namespace) -> str:
+    """The new password from standard input (--password-stdin: its first line), or
+    typed twice at a terminal. Never echoed, never printed."""
+    if getattr(args, "password_stdin", False):
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise Refused(labels.ACCOUNT_MESSAGES["no_password_input"])
+    first = getpass.getpass(labels.CLI_ACCOUNT_TEXTS["password_prompt"])
+    second = getpass.getpass(labels.CLI_ACCOUNT_TEXTS["password_again"])
+    if first != second:
+        raise Refused(labels.ACCOUNT_MESSAGES["passwords_differ"])
+    return first

@@ -11,12 +11,12 @@ from nq57.cli.common import (
     EXIT_OK,
     Commands,
     Refused,
-    actor_from_args,
+    acting,
     as_of,
     command,
     say,
-    with_actor,
     with_format,
+    with_user,
 )
 from nq57.db import Store
 from nq57.evidence import records, review, sniff
@@ -51,7 +51,7 @@ def _add(store: Store, args: argparse.Namespace) -> int:
     if bool(args.file) == bool(args.link):
         raise Refused(_TEXTS["need_file_or_link"])
     unit = catalogue.resolve_unit(store, args.unit)
-    actor = actor_from_args(store, args, default_units=[unit])
+    actor = acting(store, args)
     if args.file:
         path = Path(args.file)
         try:
@@ -116,13 +116,13 @@ def _decision_said(decision: review.Decision, store: Store) -> str:
 
 
 def _accept(store: Store, args: argparse.Namespace) -> int:
-    decision = review.accept(store, actor_from_args(store, args), args.evidence_id)
+    decision = review.accept(store, acting(store, args), args.evidence_id)
     say(_decision_said(decision, store))
     return EXIT_OK
 
 
 def _send_back(store: Store, args: argparse.Namespace) -> int:
-    decision = review.send_back(store, actor_from_args(store, args), args.evidence_id,
+    decision = review.send_back(store, acting(store, args), args.evidence_id,
                                 args.reason, insufficient_quality=args.insufficient_quality)
     say(_decision_said(decision, store))
     return EXIT_OK
@@ -134,7 +134,7 @@ def _period(store: Store, args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.period:
         raise Refused(labels.MESSAGES["malformed_period"].format(text=""))
-    actor = actor_from_args(store, args)
+    actor = acting(store, args)
     if args.action == "lock":
         done = locks.lock(store, actor, args.period, args.reason)
         say(labels.LOCK_MESSAGES["lock_done"].format(period=done.period))
@@ -148,7 +148,7 @@ def add_commands(commands: Commands) -> None:
     evidence = command(commands, "evidence", lambda store, args: args.evidence_handler(
         store, args), "minh chứng của giá trị đã báo cáo")
     actions = evidence.add_subparsers(dest="evidence_action", required=True, metavar="ACTION")
-    add = with_actor(actions.add_parser("add", help="thêm một tệp hoặc đường dẫn minh chứng"))
+    add = with_user(actions.add_parser("add", help="thêm một tệp hoặc đường dẫn minh chứng"))
     add.set_defaults(evidence_handler=_add)
     add.add_argument("item", help="mã chỉ tiêu hoặc nhiệm vụ, ví dụ 1.1.1")
     add.add_argument("--unit", required=True, help="đơn vị báo cáo, ví dụ SKHCN")
@@ -172,12 +172,10 @@ def add_commands(commands: Commands) -> None:
                          help="trạng thái thẩm định (mặc định: pending; lặp lại được)")
     listing.add_argument("--as-of", type=as_of, default=None, dest="as_of",
                          help="ngày đánh giá (YYYY-MM-DD)")
-    accept = with_actor(steps.add_parser("accept", help="chấp nhận một minh chứng"),
-                        role="reviewer")
+    accept = with_user(steps.add_parser("accept", help="chấp nhận một minh chứng"))
     accept.set_defaults(review_handler=_accept)
     accept.add_argument("evidence_id", type=int, help="số minh chứng")
-    back = with_actor(steps.add_parser("send-back", help="trả lại một minh chứng kèm lý do"),
-                      role="reviewer")
+    back = with_user(steps.add_parser("send-back", help="trả lại một minh chứng kèm lý do"))
     back.set_defaults(review_handler=_send_back)
     back.add_argument("evidence_id", type=int, help="số minh chứng")
     back.add_argument("--reason", required=True, help="lý do trả lại (đơn vị sẽ thấy)")
@@ -185,9 +183,8 @@ def add_commands(commands: Commands) -> None:
                       dest="insufficient_quality",
                       help="minh chứng không đạt chất lượng: mục này bị cảnh báo đỏ")
 
-    period = with_format(with_actor(command(commands, "period", _period,
-                                            "khóa hoặc mở khóa một kỳ báo cáo"),
-                                    role="reviewer"))
+    period = with_format(with_user(command(commands, "period", _period,
+                                            "khóa hoặc mở khóa một kỳ báo cáo")))
     period.add_argument("action", choices=("lock", "unlock", "list"))
     period.add_argument("period", nargs="?", help="kỳ báo cáo, ví dụ 2026-Q2")
     period.add_argument("--reason", help="lý do (nên ghi khi mở khóa)")

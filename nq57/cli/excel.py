@@ -7,21 +7,20 @@ import argparse
 import json
 from pathlib import Path
 
-from nq57 import catalogue, imports, labels, revisions
+from nq57 import catalogue, files, imports, labels, revisions
 from nq57.catalogue import UnknownCode
 from nq57.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_USAGE,
     Commands,
-    actor_from_args,
+    acting,
     command,
     complain,
     demo_notice,
-    os_user,
     say,
-    with_actor,
     with_format,
+    with_user,
 )
 from nq57.cli.evidence import read_evidence_file
 from nq57.db import Store
@@ -43,9 +42,9 @@ HISTORY_FIELDS = ("id", "period_code", "unit_code", "value", "note", "evidence",
 
 
 def _template(store: Store, args: argparse.Namespace) -> int:
+    output = files.check_output(Path(args.output))
     data, count = imports.template(store, args.unit, args.period)
-    output = Path(args.output)
-    output.write_bytes(data)
+    files.write_output(output, data)
     say(labels.IMPORT_CLI["template_written"].format(
         path=output, count=count, unit=catalogue.resolve_unit(store, args.unit),
         period=parse_period(args.period).label))
@@ -103,21 +102,22 @@ def _import_text(inspection: imports.Inspection, result: revisions.RecordResult 
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
-    path = Path(args.file)
+    path = files.regular_input(Path(args.file))  # never a FIFO, a device or a folder
+    # A dry run only checks the file; with an account it also checks what it may report.
+    actor = acting(store, args) if args.user or not args.dry_run else None
     evidence_files: dict[str, bytes] = {}
     try:
         for name in args.evidence or ():
             evidence_path = Path(name)
             evidence_files[evidence_path.name] = read_evidence_file(evidence_path)
-        actor = actor_from_args(store, args) if args.user else None
         inspection, result = imports.import_path(
-            store, path, by=args.by, unit=args.unit, period=args.period, dry_run=args.dry_run,
-            evidence_files=evidence_files, actor=actor)
+            store, path, actor=actor, unit=args.unit, period=args.period,
+            dry_run=args.dry_run, evidence_files=evidence_files)
     except PermissionError:
         raise  # a refusal (a locked period, a permission), not an unreadable file
     except OSError as exc:
         complain(labels.IMPORT_CLI["unreadable"].format(path=exc.filename or path,
-                                                        reason=exc.strerror or exc))
+                                                        reason=files.os_reason(exc)))
         return EXIT_USAGE
     if args.format == "json":
         say(_import_json(inspection, result, args.dry_run))
@@ -127,7 +127,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 
 
 def _revoke(store: Store, args: argparse.Namespace) -> int:
-    revisions.revoke_upload(store, args.upload_id, args.by, args.reason)
+    revisions.revoke_upload(store, acting(store, args), args.upload_id, args.reason)
     say(labels.IMPORT_CLI["revoked"].format(upload=args.upload_id))
     return EXIT_OK
 
@@ -172,16 +172,14 @@ def add_commands(commands: Commands) -> None:
     imp.add_argument("--period", help="kỳ báo cáo (mặc định: theo biểu mẫu hoặc cột trong tệp)")
     imp.add_argument("--dry-run", action="store_true", dest="dry_run",
                      help="chỉ kiểm tra, không lưu gì")
-    imp.add_argument("--by", default=os_user(),
-                     help="người báo cáo (mặc định: tên người dùng hệ điều hành)")
+    with_user(imp)
     imp.add_argument("--format", choices=IMPORT_FORMATS, default="text")
     imp.add_argument("--evidence", nargs="+", metavar="FILE",
                      help="tệp minh chứng kèm theo; ghi đúng tên tệp vào cột «Minh chứng»")
-    with_actor(imp)
     revoke = command(commands, "revoke", _revoke,
                      "thu hồi một lần nhập (các giá trị trở về lần trước)")
     revoke.add_argument("upload_id", type=int, help="số lần nhập (xem lệnh uploads)")
-    revoke.add_argument("--by", required=True, help="người thu hồi")
+    with_user(revoke)
     revoke.add_argument("--reason", required=True, help="lý do thu hồi")
     history = with_format(command(commands, "history", _history,
                                   "lịch sử giá trị của một chỉ tiêu"))

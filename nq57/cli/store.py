@@ -4,20 +4,32 @@ from __future__ import annotations
 
 import argparse
 
-from nq57 import backup, labels
-from nq57.cli.common import EXIT_OK, Commands, command, say
-from nq57.db import Store
+from nq57 import backup, db, labels, policy
+from nq57.bootstrap import prepare
+from nq57.cli.common import EXIT_OK, Commands, acting, command, say, with_user
+from nq57.db import DatabaseDamaged, Store
 
 
 def _backup(store: Store, args: argparse.Namespace) -> int:
-    manifest = backup.backup(store, args.dir)
+    manifest = backup.backup(store, acting(store, args), args.dir)
     say(labels.BACKUP_MESSAGES["backup_done"].format(
         tables=len(manifest.tables), rows=manifest.rows, path=args.dir))
     return EXIT_OK
 
 
 def _restore(store: Store, args: argparse.Namespace) -> int:
-    result = backup.restore(store, args.dir, force=args.force)
+    # The database being replaced says who may replace it; with no database yet, or a
+    # damaged one (its accounts cannot be read, and restoring is the way out of it),
+    # the restored copy records the system as restorer. The damaged file is kept aside.
+    actor = policy.SYSTEM
+    if store.exists and not db.damage(store.path):
+        try:
+            prepare(store)
+        except DatabaseDamaged:
+            pass
+        else:
+            actor = acting(store, args)
+    result = backup.restore(store, actor, args.dir, force=args.force)
     say(labels.BACKUP_MESSAGES["restore_done"].format(
         tables=len(result.manifest.tables), rows=result.manifest.rows,
         created_at=result.manifest.created_at, path=store.path))
@@ -30,8 +42,10 @@ def add_commands(commands: Commands) -> None:
     backup_cmd = command(commands, "backup", _backup,
                          "sao lưu toàn bộ cơ sở dữ liệu vào một thư mục")
     backup_cmd.add_argument("dir", help="thư mục mới hoặc trống")
+    with_user(backup_cmd)
     restore_cmd = command(commands, "restore", _restore,
                           "khôi phục cơ sở dữ liệu từ một bản sao lưu", prepare=False)
     restore_cmd.add_argument("dir", help="thư mục của bản sao lưu")
+    with_user(restore_cmd)
     restore_cmd.add_argument("--force", action="store_true",
                              help="thay thế cả khi cơ sở dữ liệu đang có số liệu báo cáo thật")

@@ -130,7 +130,7 @@ def attach(store: Store, con: duckdb.DuckDBPyConnection, actor: Actor, item: str
     evidence_id = int(store.rows(
         "evidence/insert", con, item=item, unit=unit, period=period,
         actual_id=current[0]["actual_id"], source=source, upload_id=upload_id,
-        added_by=actor.label, added_at=moment, **fields)[0]["id"])
+        added_by=actor.signature, added_at=moment, **fields)[0]["id"])
     if source != "demo":
         audit.record(store, con, actor, "add_evidence", object_type="evidence",
                      object_id=str(evidence_id), at=moment,

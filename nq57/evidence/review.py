@@ -98,7 +98,7 @@ def decide(store: Store, con: duckdb.DuckDBPyConnection, actor: Actor, evidence_
     review_id = int(store.rows(
         "evidence/insert_review", con, evidence_id=int(evidence_id),
         actual_id=current[0]["actual_id"], value=current[0]["value"], decision=decision,
-        reason=reason, insufficient_quality=insufficient, decided_by=actor.label,
+        reason=reason, insufficient_quality=insufficient, decided_by=actor.signature,
         decided_role=actor.role, decided_at=moment)[0]["id"])
     if audited:
         audit.record(store, con, actor, f"review_{decision}", object_type="evidence",

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from nq57.excel.problems import Problem
 from nq57.labels import EXCEL_HEADERS, SEVERITY_LABELS
 from nq57.text import compact
+from nq57.untrusted import write_text
 
 ERROR_FILL = PatternFill("solid", fgColor="F4B6B6")
 WARNING_FILL = PatternFill("solid", fgColor="FFE0A3")
@@ -54,7 +55,8 @@ def annotate(data: bytes, sheet: str, header_row: int, problems: Sequence[Proble
             ws[f"{found.column}{found.row}"].fill = (
                 ERROR_FILL if found.severity == "error" else WARNING_FILL)
     for row, messages in by_row.items():
-        cell = ws.cell(row=row, column=column, value="\n".join(messages))
+        cell = ws.cell(row=row, column=column)
+        write_text(cell, "\n".join(messages))  # messages quote typed text: never a formula
         cell.font = Font(color="C00000")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     if whole_file:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from nq57.excel import values
@@ -18,6 +19,7 @@ from nq57.excel.problems import Problem, problem
 from nq57.excel.read import TEMPLATE_KIND, ReadSheet, SheetRow
 from nq57.periods import parse_period
 from nq57.resolve import Resolver
+from nq57.untrusted import odd_characters, visible
 
 TEMPLATE_VERSION = "1"
 SUPPORTED_VERSIONS = frozenset({TEMPLATE_VERSION})
@@ -38,6 +40,8 @@ class Item:
     reporting_unit: str
     reporting_unit_name: str
     needs_baseline: bool = False   # measured from last year's closing value
+    ceiling: float | None = None   # the plausibility ceiling of its unit of measure
+    ceiling_basis: str = ""
 
     @property
     def measure(self) -> str:
@@ -85,6 +89,8 @@ class Context:
     periods: Sequence[str]                    # periods values can be reported for
     items_year: Mapping[str, int]             # period -> year of the items it reports
     baseline_periods: frozenset[str]          # periods that take baselines only
+    period_dates: Mapping[str, tuple[date, date]] = field(default_factory=dict)  # start, end
+    today: date | None = None                 # reports for periods not begun are refused
 
     @property
     def resolver(self) -> Resolver:
@@ -149,10 +155,60 @@ def check(sheet: ReadSheet, context: Context, *, unit: str | None = None,
     period = _scope_period(sheet, context, period, meta.get("period"), found)
     if unit is None or period is None:
         return Checked(unit, period, (), tuple(found.errors), tuple(found.warnings))
+    if not _period_begun(context, period, found):
+        return Checked(unit, period, (), tuple(found.errors), tuple(found.warnings))
+    _hidden_and_merged(sheet, found)
     entries = _check_rows(sheet, context, unit, period, found)
     if not found.errors and not any(e.value is not None for e in entries):
         found.error("no_values")
     return Checked(unit, period, tuple(entries), tuple(found.errors), tuple(found.warnings))
+
+
+def _hidden_and_merged(sheet: ReadSheet, found: _Found) -> None:
+    """What the sheet hides is not imported silently: hidden sheets and rows are
+    skipped with a warning; merged cells over report cells are an error."""
+    for hidden in sheet.hidden_sheets:
+        found.warn("hidden_sheet", hidden=hidden)
+    for row in sheet.hidden_rows:
+        found.warn("hidden_row", row)
+    for ref, column, row in sheet.merged:
+        found.error("merged_cells", row, column, range=ref)
+
+
+_TEXT_FIELDS = ("code", "note", "evidence", "unit", "period")
+
+
+def _formulas(row: SheetRow, sheet: ReadSheet, found: _Found) -> bool:
+    """Formula cells of a row: one with no result is an error (never dropped), one with
+    a result in the value, note or evidence column is read with a note in the preview.
+    False if the row has an error."""
+    whole = True
+    for name in ("value", *_TEXT_FIELDS):
+        if (row.number, name) not in sheet.formula_cells:
+            continue
+        raw = getattr(row, name)
+        column = sheet.columns.get(name)
+        if raw is None:
+            if name != "value":  # the value's own error is raised where it is read
+                found.error("formula_no_value", row.number, column)
+                whole = False
+        elif name in ("value", "note", "evidence"):
+            found.warn("from_formula", row.number, column)
+    return whole
+
+
+def _period_begun(context: Context, period: str, found: _Found) -> bool:
+    """A period not begun takes no report; one still running takes estimates."""
+    if context.today is None or period not in context.period_dates:
+        return True
+    start, end = context.period_dates[period]
+    label = parse_period(period).label
+    if start > context.today:
+        found.error("period_not_started", period=label, start=start.strftime("%d/%m/%Y"))
+        return False
+    if end >= context.today:
+        found.warn("estimate_period", period=label, end=end.strftime("%d/%m/%Y"))
+    return True
 
 
 def _unit_label(context: Context, code: str) -> str:
@@ -175,8 +231,12 @@ def _scope_unit(sheet: ReadSheet, context: Context, chosen: str | None,
     for row in sheet.rows:
         if column is None or row.unit is None or not str(row.unit).strip():
             continue
-        code = resolver.find_unit(row.unit)
-        if code is None:
+        odd = odd_characters(str(row.unit).strip())
+        code = None if odd else resolver.find_unit(row.unit)
+        if odd:
+            found.error("odd_code", row.number, column, text=visible(str(row.unit).strip()),
+                        chars="; ".join(odd))
+        elif code is None:
             found.error("unknown_unit", row.number, column, text=str(row.unit).strip()[:60])
         elif unit is not None and code != unit:
             found.error("unit_mismatch", row.number, column, found=_unit_label(context, code),
@@ -248,6 +308,8 @@ def _check_rows(sheet: ReadSheet, context: Context, unit: str, period: str,
     first_row: dict[str, int] = {}
     entries: list[Entry] = []
     for row in sheet.rows:
+        if not _formulas(row, sheet, found):
+            continue
         note = _text(row.note, row.number, columns.get("note"), found)
         evidence = _text(row.evidence, row.number, columns.get("evidence"), found)
         has_value = not (row.value is None or (isinstance(row.value, str)
@@ -265,7 +327,11 @@ def _check_rows(sheet: ReadSheet, context: Context, unit: str, period: str,
                              or code in first_row):
             continue  # a heading ("1.1", "I") or another unit's row left empty
         if item is None:
-            if period in context.baseline_periods and code in context.items.codes:
+            odd = odd_characters(str(row.code).strip())
+            if odd:
+                found.error("odd_code", row.number, code_column,
+                            text=visible(str(row.code).strip()), chars="; ".join(odd))
+            elif period in context.baseline_periods and code in context.items.codes:
                 found.error("not_baseline_item", row.number, code_column, code=code,
                             period=parse_period(period).label)
             else:
@@ -300,7 +366,7 @@ def _value(row: SheetRow, item: Item, column: str, formula_rows: frozenset[int],
         found.error("formula_no_value", row.number, column)
         return None
     reading = values.read_value(row.value, row.value_format, item.measure,
-                                item.unit_of_measure)
+                                item.unit_of_measure, item.ceiling, item.ceiling_basis)
     if reading.error:
         found.error(reading.error, row.number, column, code=item.code, **reading.fields)
         return None

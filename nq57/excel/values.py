@@ -14,7 +14,11 @@ Every ambiguous form has one rule, stated in the instructions sheet
   percent number format gives the percentage it displays (0.855 shown as 85,5% is
   85.5); a plain number is taken as written (0.855 is 0.855%, with a warning);
 - the item's own unit of measure may follow the number ("1.250 người");
-- dates, booleans, Excel error values and any other text are not numbers.
+- dates, booleans, Excel error values and any other text are not numbers;
+- digits are ASCII digits 0–9 only: full-width, superscript or other-script digits
+  and invisible characters are refused, each named in the message;
+- every value is finite and at most its unit of measure's ceiling (data/measures.csv:
+  100 for %, 1 for the DTI score, the province's population for people…).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import Any
 
 from nq57 import fmt
 from nq57.text import fold
+from nq57.untrusted import odd_characters, visible
 
 PERCENT, COUNT, DECIMAL, COMPLETION = "percent", "count", "decimal", "completion"
 # Units of measure that are measured, not counted (besides rates "x/y" and "%").
@@ -38,6 +43,9 @@ EXCEL_ERRORS = frozenset({
 })
 _TOLERANCE = 1e-9
 _SIGNS = {"+": 1, "-": -1, "−": -1, "–": -1}
+# No reported value comes near this; anything larger is a typing slip or an attack
+# (a 309-digit number is infinity to a float).
+ABSOLUTE_MAX = 1e15
 
 
 def measure_class(unit_of_measure: str, comparator: str, item_type: str,
@@ -92,7 +100,8 @@ def shown(value: float) -> str:
 
 
 def read_value(raw: object, number_format: str | None, measure: str,
-               unit_of_measure: str = "") -> Reading:
+               unit_of_measure: str = "", ceiling: float | None = None,
+               basis: str = "") -> Reading:
     """Interpret one cell of the value column under the rules above."""
     if raw is None:
         return BLANK
@@ -101,22 +110,44 @@ def read_value(raw: object, number_format: str | None, measure: str,
     if isinstance(raw, (datetime, date, time, timedelta)):
         return Reading(error="date_value", fields={"text": _date_text(raw)})
     if isinstance(raw, (int, float)):
-        number = float(raw)
+        try:
+            number = float(raw)  # an int of 400 digits overflows here
+        except OverflowError:
+            return Reading(error="too_large", fields={"text": _digits(raw)})
+        if math.isnan(number):
+            return Reading(error="not_a_number", fields={"text": "NaN"})
         if not math.isfinite(number):
-            return Reading(error="not_a_number", fields={"text": str(raw)})
+            return Reading(error="too_large", fields={"text": _digits(raw)})
         percent = is_percent_format(number_format)
         if percent:
             number = round(number * 100, 10)
-        return _bounded(number, percent, measure, unit_of_measure, shown(number))
-    return read_text(str(raw), measure, unit_of_measure)
+        return _bounded(number, percent, measure, unit_of_measure, shown(number), ceiling,
+                        basis)
+    return read_text(str(raw), measure, unit_of_measure, ceiling, basis)
 
 
-def read_text(text: str, measure: str, unit_of_measure: str = "") -> Reading:
+def _digits(raw: object) -> str:
+    """A huge number as a message quotes it: its first digits and how many there are."""
+    text = str(raw)
+    return text if len(text) <= 24 else f"{text[:12]}… ({len(text)} chữ số)"
+
+
+def _spaces(text: str) -> str:
+    """Every kind of space (no-break, thin, ideographic) as a plain space."""
+    return "".join(" " if unicodedata.category(ch) == "Zs" else ch for ch in text)
+
+
+def read_text(text: str, measure: str, unit_of_measure: str = "",
+              ceiling: float | None = None, basis: str = "") -> Reading:
     """Interpret typed text: '85,5%', '1.250 người', '  ' (blank) …"""
-    original = unicodedata.normalize("NFKC", text).strip()
+    original = unicodedata.normalize("NFC", _spaces(text)).strip()
     if not original:
         return BLANK
-    shown_text = original if len(original) <= 60 else original[:59] + "…"
+    shown_text = visible(original)
+    odd = odd_characters(original)
+    if odd:
+        return Reading(error="odd_characters", fields={"text": shown_text,
+                                                       "chars": "; ".join(odd)})
     if original.upper() in EXCEL_ERRORS:
         return Reading(error="formula_error", fields={"text": original.upper()})
     body = fold(original)
@@ -133,7 +164,10 @@ def read_text(text: str, measure: str, unit_of_measure: str = "") -> Reading:
     number = _number(body, measure)
     if number is None:
         return Reading(error="not_a_number", fields={"text": shown_text})
-    return _bounded(sign * number, percent, measure, unit_of_measure, shown_text)
+    if not math.isfinite(number):
+        return Reading(error="too_large", fields={"text": _digits(original)})
+    return _bounded(sign * number, percent, measure, unit_of_measure, shown_text, ceiling,
+                    basis)
 
 
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}( \d{3})+([.,]\d+)?$")
@@ -171,8 +205,10 @@ def _number(body: str, measure: str) -> float | None:
 
 
 def _bounded(value: float, percent: bool, measure: str, unit_of_measure: str,
-             text: str) -> Reading:
+             text: str, ceiling: float | None = None, basis: str = "") -> Reading:
     """The range rules of the item's measure, applied to a number that was read."""
+    if not math.isfinite(value) or abs(value) > ABSOLUTE_MAX:
+        return Reading(error="too_large", fields={"text": _digits(text)})
     fields: dict[str, Any] = {"text": text, "value": shown(value), "uom": unit_of_measure}
     if percent and measure in (COUNT, DECIMAL):
         return Reading(error="percent_not_allowed", fields=fields)
@@ -184,6 +220,9 @@ def _bounded(value: float, percent: bool, measure: str, unit_of_measure: str,
         return Reading(error="percent_over_100", fields=fields)
     if measure == COUNT and abs(value - round(value)) > _TOLERANCE:
         return Reading(error="not_whole", fields=fields)
+    if ceiling is not None and measure in (COUNT, DECIMAL) and value > ceiling + _TOLERANCE:
+        return Reading(error="over_ceiling", fields={**fields, "ceiling": shown(ceiling),
+                                                     "basis": basis})
     if measure == COUNT:
         value = float(round(value))
     elif measure in (PERCENT, COMPLETION):

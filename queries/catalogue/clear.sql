@@ -7,3 +7,4 @@ DELETE FROM targets;
 DELETE FROM target_groups;
 DELETE FROM units;
 DELETE FROM statuses;
+DELETE FROM measures;

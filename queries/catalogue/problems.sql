@@ -46,4 +46,10 @@ UNION ALL
 SELECT 'units', code, 'unknown kind ' || kind
 FROM units WHERE kind NOT IN ('department', 'center', 'office', 'party_body', 'armed_forces',
                               'front', 'government', 'board', 'commune', 'collective', 'other')
+UNION ALL
+SELECT 'targets', code, 'unit of measure without a ceiling in measures.csv: ' || unit_of_measure
+FROM targets WHERE unit_of_measure NOT IN (SELECT unit_of_measure FROM measures)
+UNION ALL
+SELECT 'tasks', code, 'KPI unit without a ceiling in measures.csv: ' || kpi_unit
+FROM tasks WHERE kpi_kind <> 'completion' AND kpi_unit NOT IN (SELECT unit_of_measure FROM measures)
 ORDER BY 1, 2;

@@ -17,7 +17,8 @@ SELECT
     g.actual, g.baseline, g.baseline_reported, g.baseline_source, g.reference, g.expected,
     g.completion, g.gap, g.status, g.status_reason, g.report_deadline, g.deadline, g.note,
     g.evidence, g.recorded_at, g.recorded_by, g.upload_id, g.value_period, g.value_carried,
-    g.reported_now, g.report_missing, g.maintained, g.baseline_from, g.year, g.red_factor
+    g.reported_now, g.report_missing, g.maintained, g.baseline_from, g.year, g.red_factor,
+    g.estimate
 FROM series q
 JOIN item i ON TRUE,
 LATERAL (

@@ -162,3 +162,9 @@ SELECT b.code, t.year, TRUE, b.start_date, b.end_date, b.report_deadline, b.gran
 FROM tracked t
 JOIN v_periods b ON b.end_date = make_date(t.year - 1, 12, 31)
 WHERE b.year NOT IN (SELECT year FROM tracked);
+
+-- A value recorded on or before the last day of its period is an estimate ("ước thực
+-- hiện"): the period was still running when it was reported (annual reports are often
+-- due before the year ends). Derived from the dates, never from a flag someone set.
+CREATE OR REPLACE MACRO nq57_estimate(recorded_at, period_end) AS
+    CAST(recorded_at AS DATE) <= period_end;

@@ -198,6 +198,8 @@ joined AS (
         c.cur.recorded_at                                     AS recorded_at,
         c.cur.recorded_by                                     AS recorded_by,
         c.cur.from_period                                     AS value_period,
+        -- Recorded before its own period ended: an estimate ("ước thực hiện").
+        nq57_estimate(c.cur.recorded_at, c.cur.end_date)      AS estimate,
         coalesce(c.cur.end_date < p.end_date, FALSE)          AS value_carried,
         coalesce(c.cur.end_date = p.end_date, FALSE)          AS reported_now,
         c.base_value                                          AS baseline_reported,

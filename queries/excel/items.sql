@@ -19,10 +19,13 @@ SELECT
     i.kpi,
     i.needs_baseline,
     i.reporting_unit,
-    u.name AS reporting_unit_name
+    u.name AS reporting_unit_name,
+    m.max_value,
+    m.basis AS max_basis
 FROM v_reporting_periods rp
 JOIN v_items i ON i.year = rp.items_year
 LEFT JOIN units u ON u.code = i.reporting_unit
+LEFT JOIN measures m ON m.unit_of_measure = i.unit_of_measure
 WHERE ($period IS NULL OR rp.code = $period)
   AND (NOT rp.baseline_only OR i.needs_baseline)
 ORDER BY rp.sort_key, i.item_type, i.sort_key;

@@ -13,11 +13,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
-from apptools import PAGES, Opener, tables_with, texts
+from apptools import PAGES, Opener, shown, tables_with, texts
 
 from nq57 import fmt, labels, revisions, status
 from nq57.db import Store
 from nq57.revisions import NewValue, UploadMeta
+from nq57.untrusted import markdown_text
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_DATA = labels.EMPTY_STATES["no_data_period"]
@@ -49,7 +50,7 @@ def test_every_page_opens_on_the_demo_data(demo_store: Store, open_page: Opener,
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_opens_on_an_empty_database_and_says_what_to_do(
         store: Store, open_page: Opener, page: str) -> None:
-    at = open_page(page)
+    at = open_page(page, as_="staff")
     assert at.title[0].value.startswith(labels.PAGE_TITLES[page])
     written = texts(at)
     if page == "target_detail":
@@ -86,7 +87,8 @@ def test_the_overview_lists_red_warnings_with_their_reasons(demo_store: Store,
                                                             open_page: Opener) -> None:
     at = open_page("overview")
     red = [r for r in cli_gaps() if r["status"] == "red"]
-    warnings = [m.value.strip("*") for m in at.markdown
+    # Catalogue text is escaped for Markdown ("1\\.5\\.3"); a reader sees "1.5.3".
+    warnings = [shown(m.value).strip("*") for m in at.markdown
                 if m.value.startswith(f"**{labels.status_label('red')}")]
     assert len(warnings) == len(red)
     assert all(w.split(" · ")[1].split(" — ")[0] in {r["code"] for r in red} for w in warnings)
@@ -135,7 +137,7 @@ def test_several_units_in_the_url_are_all_kept(demo_store: Store, open_page: Ope
 def test_a_malformed_parameter_falls_back_with_a_notice(demo_store: Store, open_page: Opener,
                                                         params: dict, notice: str) -> None:
     at = open_page("overview", **params)
-    assert notice in [w.value for w in at.warning]
+    assert [w.value for w in at.warning][:1] == [markdown_text(notice)]  # quoted as typed
     assert at.title[0].value == "Tổng quan — Quý III/2026"
     (rows,) = tables_with(at, "reason")
     assert len(rows) == 54
@@ -177,14 +179,14 @@ def test_changing_a_filter_changes_the_url(demo_store: Store, open_page: Opener)
 def test_the_group_page_draws_each_group_with_its_targets(demo_store: Store,
                                                           open_page: Opener) -> None:
     at = open_page("by_group")
-    assert [t.label for t in at.tabs] == ["1.1. Hạ tầng", "1.2. Nguồn nhân lực",
+    assert [shown(t.label) for t in at.tabs] == ["1.1. Hạ tầng", "1.2. Nguồn nhân lực",
                                           "1.3. Khoa học và công nghệ", "1.4. Đổi mới sáng tạo",
                                           "1.5. Chuyển đổi số"]
     per_group = tables_with(at, "reason")
     assert [len(t) for t in per_group] == [2, 7, 7, 8, 30]
     assert len(at.get("plotly_chart")) == 5
     narrowed = open_page("by_group", group="1.2")
-    assert [t.label for t in narrowed.tabs] == ["1.2. Nguồn nhân lực"]
+    assert [shown(t.label) for t in narrowed.tabs] == ["1.2. Nguồn nhân lực"]
 
 
 def test_the_unit_page_ranks_units_and_drills_into_one(demo_store: Store,
@@ -252,7 +254,7 @@ def test_choosing_another_target_puts_it_in_the_url(demo_store: Store,
 def test_an_unknown_target_falls_back_to_the_first_with_a_notice(demo_store: Store,
                                                                  open_page: Opener) -> None:
     at = open_page("overview", target="9.9.9")
-    assert "Không có chỉ tiêu «9.9.9»; đang hiển thị 1.1.1." in [w.value for w in at.warning]
+    assert "Không có chỉ tiêu «9.9.9»; đang hiển thị 1.1.1." in [shown(w.value) for w in at.warning]
     at.switch_page(PAGES["target_detail"]).run()
     assert at.selectbox(key="detail_target").value == "1.1.1"
 

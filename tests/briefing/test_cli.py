@@ -18,13 +18,21 @@ TEXTS = labels.BRIEFING_CLI
 def test_a_pdf_for_two_units_with_a_user(demo_store: Store, tmp_path: Path) -> None:
     out = tmp_path / "bao-cao.pdf"
     result = nq57("briefing", "--period", "Quý III/2026", "--unit", "snv", "--unit", "CAT",
-                  "--as-of", "2026-11-23", "--user", "Nguyễn Văn A", "-o", str(out))
+                  "--as-of", "2026-11-23", "--user", "lanhdao.thu", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == TEXTS["written"].format(
         path=out, scope="Sở Nội vụ, Công an tỉnh", period="Quý III/2026")
     text = flat(" ".join(pdf_pages(out.read_bytes(), tmp_path)))
     assert "Quý III/2026 — Sở Nội vụ, Công an tỉnh" in text
     assert "Đồng Nai, ngày 23 tháng 11 năm 2026" in text
+
+
+def test_a_user_named_must_be_an_account(demo_store: Store, tmp_path: Path) -> None:
+    result = nq57("briefing", "--period", "2026-Q3", "--user", "Nguyễn Văn A", "-o",
+                  str(tmp_path / "r.pdf"))
+    assert result.returncode == 1
+    assert "Không có tài khoản «Nguyễn Văn A»" in result.stderr
+    assert not (tmp_path / "r.pdf").exists()
 
 
 def test_word_and_excel_by_their_extension(demo_store: Store, tmp_path: Path) -> None:

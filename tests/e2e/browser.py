@@ -103,3 +103,28 @@ def download(page: Any, button: str, folder: Path) -> Path:
     target = folder / started.value.suggested_filename
     started.value.save_as(str(target))
     return target
+
+
+def sign_in(page: Any, name: str, password: str) -> None:
+    """Fill the sign-in form the page shows (the sign-in page, or a page asking for it)
+    and wait for the signed-in run. The session lives in this tab: a reload or a new
+    address (page.goto) asks again; move with in-app links instead."""
+    main = page.get_by_test_id("stMain")
+    main.get_by_role("textbox", name="Tên tài khoản").fill(name)
+    main.get_by_role("textbox", name="Mật khẩu").fill(password)
+    main.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Đăng xuất").wait_for()
+    wait_idle(page)
+
+
+def go_to(page: Any, title: str) -> None:
+    """Open a page from the sidebar menu (keeps the signed-in session)."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    wait_idle(page)
+    page.get_by_test_id("stMain").get_by_role("heading", level=1).first.wait_for()
+
+
+def menu(page: Any) -> list[str]:
+    """The page titles the sidebar menu offers."""
+    return [link.inner_text().strip().splitlines()[-1] for link in  # past the icon's name
+            page.get_by_test_id("stSidebarNav").get_by_role("link").all()]

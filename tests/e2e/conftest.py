@@ -42,8 +42,9 @@ def browser(playwright: Any) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    """The dashboard on its own database with demo data. Tests must not change that
-    database; a test that writes starts its own server with `start_app`."""
+    """The dashboard on its own database with demo data. Tests must not change its data
+    (signing in with a demo account, which only adds a session and audit entries, is
+    fine); a test that writes starts its own server with `start_app`."""
     failed = None
     try:
         server = start_app(tmp_path_factory.mktemp("app"))

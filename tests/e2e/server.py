@@ -56,10 +56,20 @@ class AppServer:
         query = urllib.parse.urlencode(params, doseq=True)
         return f"{self.url}/{path.lstrip('/')}" + (f"?{query}" if query else "")
 
-    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def cli(self, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
         """python -m nq57 on the same database, as an administrator would run it."""
         return subprocess.run([sys.executable, "-m", "nq57", *args], cwd=ROOT, env=self.env,
-                              capture_output=True, text=True, timeout=120)
+                              capture_output=True, text=True, timeout=120, input=input)
+
+    def add_account(self, name: str, role: str, password: str, *units: str,
+                    by: str | None = None) -> None:
+        """`python -m nq57 user add` (the first administrator needs no `by`)."""
+        args = ["user", "add", name, "--role", role, "--password-stdin"]
+        args += [part for unit in units for part in ("--unit", unit)]
+        args += ["--user", by] if by else []
+        made = self.cli(*args, input=password + "\n")
+        if made.returncode != 0:
+            raise ServerFailed(f"user add {name} failed:\n{made.stderr}")
 
     def log(self, limit: int = 20_000) -> str:
         try:
@@ -93,13 +103,14 @@ def server_env(db: Path, *, today: str = TODAY, demo: bool = True) -> dict[str, 
 
 
 def start_app(workdir: Path, *, db: Path | None = None, today: str = TODAY, demo: bool = True,
-              timeout: float = 90) -> AppServer:
+              timeout: float = 90, extra_args: tuple[str, ...] = (),
+              env: dict[str, str] | None = None) -> AppServer:
     """Start the dashboard on `db` (created by `python -m nq57 init [--demo]` if it does
     not exist) and wait until it is healthy."""
     workdir.mkdir(parents=True, exist_ok=True)
     db = db or workdir / "nq57.duckdb"
     server = AppServer(db=db, log_path=workdir / "streamlit.log", port=free_port(),
-                       env=server_env(db, today=today, demo=demo))
+                       env={**server_env(db, today=today, demo=demo), **(env or {})})
     if not db.exists():
         created = server.cli("init", *(["--demo"] if demo else []))
         if created.returncode != 0:
@@ -108,7 +119,7 @@ def start_app(workdir: Path, *, db: Path | None = None, today: str = TODAY, demo
         sys.executable, "-m", "streamlit", "run", "app.py",
         "--server.address", "127.0.0.1", "--server.port", str(server.port),
         "--server.headless", "true", "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
+        "--browser.gatherUsageStats", "false", *extra_args,
     ]
     with server.log_path.open("wb") as log:
         server.process = subprocess.Popen(command, cwd=ROOT, env=server.env, stdout=log,

@@ -16,12 +16,13 @@ import pytest
 
 from nq57 import labels, status
 from nq57.db import Store
-from tests.e2e.browser import alerts, exceptions, status_cards, visit, wait_idle
+from tests.e2e.browser import alerts, exceptions, sign_in, status_cards, visit, wait_idle
 from tests.e2e.server import ROOT, AppServer, start_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 SESSIONS = 20
+ADMIN_PASSWORD = "mat khau quan tri"
 
 
 def expected_cards(db: Path, period: str, unit: str | None) -> dict[str, int]:
@@ -58,6 +59,8 @@ def test_twenty_sessions_open_the_overview_at_once(context: Any, app_server: App
 @pytest.fixture
 def own_server(tmp_path: Path) -> Iterator[AppServer]:
     server = start_app(tmp_path / "app")
+    server.add_account("quantri.tinh", "admin", ADMIN_PASSWORD)
+    server.env["NQ57_USER"] = "quantri.tinh"  # the administrator's commands act for it
     yield server
     server.stop()
 
@@ -86,9 +89,11 @@ def test_the_cli_changes_data_while_people_read_the_dashboard(context: Any,
         assert running.returncode == 0, err
         assert "Traceback" not in err
 
-    # The administrator's writes are what everyone now sees.
+    # The administrator's writes are what everyone now sees (without demo data, once
+    # signed in).
     fresh = context.new_page()
     visit(fresh, own_server.link(period="2026-Q3"))
+    sign_in(fresh, "quantri.tinh", ADMIN_PASSWORD)
     assert labels.MESSAGES["demo_banner"] not in alerts(fresh)
     cards = status_cards(fresh)
     assert cards[labels.status_label("overdue_report")] == 54

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from nq57 import labels
-from tests.e2e.browser import download, exceptions, title, visit, words_seen
+from tests.e2e.browser import download, exceptions, sign_in, title, visit, words_seen
 from tests.e2e.server import AppServer, start_app
 
 pytestmark = pytest.mark.e2e
@@ -75,6 +75,7 @@ def test_the_detail_page_gives_a_verdict(page: Any, app_server: AppServer):
 
 def test_streamlits_own_words_read_in_vietnamese(page: Any, app_server: AppServer):
     visit(page, app_server.link(labels.UPLOAD_PAGE_PATH))
+    sign_in(page, "canbo.skhcn", "canbo-skhcn-minhhoa")  # a demo account
     dropzone = page.get_by_test_id("stFileUploaderDropzone").first
     assert words_seen(dropzone.get_by_role("button").locator("p")) == "Chọn tệp"
     hint = page.get_by_test_id("stFileUploaderDropzoneInstructions").locator("span").first

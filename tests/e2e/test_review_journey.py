@@ -12,7 +12,7 @@ import pytest
 from nq57 import labels
 from nq57.db import Store
 from nq57.evidence import review
-from tests.e2e.browser import screenshot, status_cards, visit, wait_idle
+from tests.e2e.browser import screenshot, sign_in, status_cards, visit, wait_idle
 from tests.e2e.server import AppServer, start_app
 
 pytestmark = pytest.mark.e2e
@@ -33,7 +33,8 @@ def test_a_sent_back_target_reaches_the_unit_and_leaves_the_achieved_count(
     store = Store(own_server.db)
     targets = review.queue(store, PERIOD)
     targets = targets[(targets["item_type"] == "target")
-                      & (targets["reported_status"] == "achieved")]
+                      & (targets["reported_status"] == "achieved")
+                      & (targets["reporting_unit"] == "SKHCN")]  # the demo staff's unit
     target = targets.iloc[0]
     group = str(target["code"]).rsplit(".", 1)[0]
     assert review.queue(store, PERIOD, group=group)["evidence_id"].iloc[0] == \
@@ -43,6 +44,7 @@ def test_a_sent_back_target_reaches_the_unit_and_leaves_the_achieved_count(
     before = status_cards(page)
 
     visit(page, own_server.link(labels.REVIEW_PAGE_PATH, period=PERIOD, group=group))
+    sign_in(page, "togiupviec", "togiupviec-minhhoa")  # the demo reviewer, asked in place
     page.get_by_text(labels.REVIEW_PAGE["queue"].split(" (")[0]).first.wait_for()
     page.get_by_label(labels.REVIEW_PAGE["reason"]).fill(REASON)
     page.get_by_role("button", name=labels.REVIEW_PAGE["send_back"]).click()
@@ -53,6 +55,7 @@ def test_a_sent_back_target_reaches_the_unit_and_leaves_the_achieved_count(
 
     visit(page, own_server.link(labels.UPLOAD_PAGE_PATH, period=PERIOD,
                                 unit=str(target["reporting_unit"])))
+    sign_in(page, "canbo.skhcn", "canbo-skhcn-minhhoa")  # the demo staff of SKHCN
     page.get_by_text(REASON).wait_for()
     assert page.get_by_text(str(target["code"]) + " — ", exact=False).first.is_visible()
     screenshot(page, "unit-sees-sent-back")

@@ -20,8 +20,8 @@ from nq57 import backup, policy, status
 from nq57.db import Store
 from nq57.evidence import records, vault
 from tests.evidence import files
-from tests.helpers import report
-from tests.test_cli import nq57
+from tests.helpers import ADMIN, report
+from tests.test_cli import nq57_admin as nq57
 
 STAFF = policy.Actor("can-bo", policy.STAFF, frozenset({"SKHCN"}))
 
@@ -61,7 +61,7 @@ def test_evidence_files_come_back_with_the_database(with_files: Store, tmp_path:
 
 def _damaged(store: Store, source: Path, target: Path) -> str:
     with pytest.raises(backup.BackupError) as caught:
-        backup.restore(Store(target), source)
+        backup.restore(Store(target), ADMIN, source)
     assert not target.exists()
     return str(caught.value)
 
@@ -72,14 +72,14 @@ def _one_file(copy: Path) -> Path:
 
 
 def test_a_missing_evidence_file_makes_the_backup_damaged(with_files: Store, tmp_path: Path):
-    backup.backup(with_files, tmp_path / "copy")
+    backup.backup(with_files, ADMIN, tmp_path / "copy")
     _one_file(tmp_path / "copy").unlink()
     message = _damaged(with_files, tmp_path / "copy", tmp_path / "new" / "nq57.duckdb")
     assert "bị hỏng hoặc thiếu" in message and "evidence/" in message
 
 
 def test_an_altered_evidence_file_makes_the_backup_damaged(with_files: Store, tmp_path: Path):
-    backup.backup(with_files, tmp_path / "copy")
+    backup.backup(with_files, ADMIN, tmp_path / "copy")
     victim = _one_file(tmp_path / "copy")
     victim.write_bytes(victim.read_bytes() + b"\x00")
     assert "bị hỏng hoặc thiếu" in _damaged(with_files, tmp_path / "copy",
@@ -88,7 +88,7 @@ def test_an_altered_evidence_file_makes_the_backup_damaged(with_files: Store, tm
 
 def test_an_evidence_file_left_out_of_the_manifest_is_caught(with_files: Store,
                                                              tmp_path: Path):
-    backup.backup(with_files, tmp_path / "copy")
+    backup.backup(with_files, ADMIN, tmp_path / "copy")
     path = tmp_path / "copy" / "manifest.json"
     manifest = json.loads(path.read_text())
     manifest["evidence_files"] = manifest["evidence_files"][1:]
@@ -101,6 +101,6 @@ def test_no_backup_is_written_when_a_live_evidence_file_is_gone(with_files: Stor
                                                                 tmp_path: Path):
     shutil.rmtree(vault.folder(with_files))
     with pytest.raises(backup.BackupError, match="không còn trong kho minh chứng"):
-        backup.backup(with_files, tmp_path / "copy")
+        backup.backup(with_files, ADMIN, tmp_path / "copy")
     assert not (tmp_path / "copy" / "manifest.json").exists()
     assert not (tmp_path / "copy" / "evidence").exists()

@@ -28,6 +28,7 @@ from nq57.evidence import records, review, vault
 from nq57.excel import template as template_book
 from tests.evidence import files
 from tests.excel.workbooks import ENTRY, fill, rows_of, template
+from tests.helpers import STAFF_SKHCN
 
 ROOT = Path(__file__).resolve().parents[2]
 REVIEWER = policy.Actor("to-giup-viec", policy.REVIEWER)
@@ -43,7 +44,7 @@ def vault_files(store: Store) -> list[Path]:
 
 def upload(store: Store, data: bytes, evidence_files: dict[str, bytes] | None = None):
     inspection = imports.inspect(store, data, "bao-cao.xlsx", evidence_files=evidence_files)
-    result = imports.commit(store, inspection, "Trần Thị B") if inspection.accepted else None
+    result = imports.commit(store, STAFF_SKHCN, inspection) if inspection.accepted else None
     return inspection, result
 
 
@@ -161,12 +162,13 @@ def test_the_cli_imports_with_evidence_files(store: Store, tmp_path: Path):
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "nq57", "import", str(report_file), *args],
-                              cwd=ROOT, env=os.environ.copy(), capture_output=True, text=True)
+                              cwd=ROOT, env={**os.environ, "NQ57_USER": STAFF_SKHCN.name},
+                              capture_output=True, text=True)
 
     refused = run("--evidence", str(bad))
     assert refused.returncode == 1
     assert "chương trình chạy được" in refused.stderr
     assert task(store)["review_state"] is None
-    accepted = run("--evidence", str(good), "--by", "Trần Thị B")
+    accepted = run("--evidence", str(good))
     assert accepted.returncode == 0, accepted.stderr
     assert task(store)["review_state"] == "pending"

@@ -17,6 +17,7 @@ from nq57.db import Store
 from nq57.evidence import preview, review, vault
 from nq57.evidence.sniff import PNG_MAGIC
 from tests.evidence import files
+from tests.helpers import ADMIN
 
 
 def test_a_file_is_stored_once_by_its_hash_without_execute_permission(store: Store):
@@ -63,7 +64,7 @@ def test_the_demo_holds_every_review_state_and_a_locked_period(demo_store: Store
 
 
 def test_removing_the_demo_removes_its_evidence_and_lock(demo_store: Store):
-    demo.remove(demo_store)
+    demo.remove(demo_store, ADMIN)
     assert demo_store.rows("evidence/file_digests") == []
     assert review.queue(demo_store, "2026-Q3", states=list(review.STATES)).empty
     assert not locks.is_locked(demo_store, "2026-Q1")

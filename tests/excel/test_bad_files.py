@@ -22,6 +22,7 @@ from nq57.excel import safety
 from nq57.excel.safety import Limits
 from nq57.labels import EXCEL_MESSAGES
 from tests.excel.workbooks import ENTRY, dump, fill, rezip, sheet, template
+from tests.helpers import ADMIN, STAFF_SNV
 
 SHEET_XML = "xl/worksheets/sheet1.xml"
 FULL_HEADER = ("Mã chỉ tiêu", "Giá trị thực hiện", "Kỳ báo cáo", "Đơn vị báo cáo")
@@ -413,8 +414,56 @@ def unreadable_period_chosen(store):
     return Case(good(store), "quý hai", options={"period": "quý hai"})
 
 
+@case("not_your_unit")
+def another_units_report(store):
+    return Case(good(store), "không báo cáo cho đơn vị SKHCN", cell="H8",
+                options={"actor": STAFF_SNV})
+
+
+@case("too_large")
+def a_count_of_four_hundred_digits(store):
+    return Case(filled(store, {"1.3.1": "9" * 400}), "quá lớn", cell="H12")
+
+
+@case("over_ceiling")
+def dti_typed_as_a_percentage(store):
+    return Case(filled(store, {"1.5.1": 85}), "tối đa hợp lý", cell="H26")
+
+
+@case("odd_characters")
+def full_width_digits(store):
+    return Case(filled(store, {"1.3.1": "１２"}), "chữ số toàn chiều rộng", cell="H12")
+
+
+@case("odd_code")
+def code_with_a_zero_width_space(store):
+    return Case(sheet([["1.1.1\u200b", 65]]), "ký tự vô hình U+200B", cell="A2",
+                options={"unit": "SKHCN", "period": "2026-Q2"})
+
+
+@case("period_not_started")
+def a_period_that_has_not_begun(store):
+    return Case(good(store), "chưa bắt đầu", options={"period": "2026-Q2", "today": "2026-03-01"})
+
+
+@case("hidden_header")
+def report_on_a_hidden_sheet_only(store):
+    def hide(book):
+        book.create_sheet("Trống", 0)["A1"] = "Trang trống"
+        book["Nhập số liệu"].sheet_state = "hidden"
+    return Case(filled(store, {"1.1.1": 0.65}, edit=hide), "trang ẩn «Nhập số liệu»")
+
+
+@case("merged_cells")
+def values_merged_over_two_rows(store):
+    def merge(book):
+        book["Nhập số liệu"].merge_cells("H8:H9")
+    return Case(filled(store, {"1.1.1": 0.65}, edit=merge), "H8:H9", cell="H8")
+
+
 def test_the_corpus_covers_every_rule_at_least_once():
-    warnings_only = {"small_percent", "complete_without_evidence", "ignored_text"}
+    warnings_only = {"small_percent", "complete_without_evidence", "ignored_text",
+                     "hidden_sheet", "hidden_row", "from_formula", "estimate_period"}
     elsewhere = {"template_version"}  # needs a template from the future: see test_read
     assert len(CASES) >= 30
     assert set(EXCEL_MESSAGES) - warnings_only - elsewhere == set(CODES.values())
@@ -425,7 +474,7 @@ def test_a_bad_file_is_refused_with_its_message_and_stores_nothing(demo_store: S
     bad = CASES[name](demo_store)
     before = dump(demo_store)
     inspection, result = imports.import_file(demo_store, bad.data, f"{name}.xlsx",
-                                             by="Người thử", **bad.options)
+                                             **{"actor": ADMIN, **bad.options})
     assert not inspection.accepted
     assert result is None
     codes = [p.code for p in inspection.problems]

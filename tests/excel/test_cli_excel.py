@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-import getpass
 import json
+import os
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from nq57.db import Store
 from tests.excel.workbooks import dump, fill, template
-from tests.test_cli import nq57
+from tests.helpers import ADMIN, STAFF_SKHCN
+from tests.test_cli import nq57 as run_cli
+
+
+def nq57(*args: str, env: dict[str, str] | None = None,
+         timeout: float = 120) -> subprocess.CompletedProcess:
+    """The CLI acting for the test administrator (NQ57_USER) unless told otherwise."""
+    return run_cli(*args, env={"NQ57_USER": ADMIN.name, **(env or {})}, timeout=timeout)
 
 
 def filled_file(store: Store, tmp_path: Path, values: dict[str, object],
@@ -34,7 +44,7 @@ def test_template_command_writes_the_units_template(store: Store, tmp_path: Path
 
 def test_import_json_accepts_stores_and_reports_every_row(store: Store, tmp_path: Path):
     path = filled_file(store, tmp_path, {"1.1.1": 0.65, "1.3.1": 12})
-    result = nq57("import", str(path), "--format", "json", "--by", "Nguyễn Văn A")
+    result = nq57("import", str(path), "--format", "json", "--user", STAFF_SKHCN.name)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert {"accepted", "upload_id", "rows", "errors"} <= set(report)
@@ -49,7 +59,7 @@ def test_import_json_accepts_stores_and_reports_every_row(store: Store, tmp_path
                            "json").stdout)
     assert {g["code"]: g["actual"] for g in gaps}["1.1.1"] == 65.0
     history = json.loads(nq57("history", "1.1.1", "--format", "json").stdout)
-    assert history[0]["recorded_by"] == "Nguyễn Văn A"
+    assert history[0]["recorded_by"] == "Trần Thị B (canbo.kh)"
 
 
 def test_import_refuses_with_located_errors_and_exit_1(store: Store, tmp_path: Path):
@@ -114,10 +124,37 @@ def test_unit_and_period_from_the_command_line(store: Store, tmp_path: Path):
 def test_unreadable_paths_and_usage_errors_exit_2(store: Store, tmp_path: Path):
     missing = nq57("import", str(tmp_path / "khong-co.xlsx"))
     assert missing.returncode == 2
-    assert "Không đọc được tệp" in missing.stderr
+    assert "Không có tệp" in missing.stderr
     assert nq57("import", str(tmp_path)).returncode == 2          # a directory
     assert nq57("import").returncode == 2                          # no file given
     assert nq57("import", "x.xlsx", "--format", "xml").returncode == 2
+
+
+def test_a_fifo_or_a_device_is_refused_not_waited_on(store: Store, tmp_path: Path):
+    fifo = tmp_path / "ong-dan.xlsx"
+    os.mkfifo(fifo)  # nobody writes to it: opening it would hang for ever
+    for path, words in ((fifo, "không phải là một tệp thông thường"),
+                        (Path("/dev/zero"), "không phải là một tệp thông thường"),
+                        (tmp_path, "là một thư mục")):
+        result = nq57("import", str(path), "--dry-run", timeout=30)
+        assert result.returncode == 2, result.stderr
+        assert words in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("target, words", [
+    ("{tmp}", "là một thư mục"),
+    ("{tmp}/khong-co/bieu-mau.xlsx", "Không có thư mục"),
+    ("/dev/full", "ổ đĩa đã đầy"),
+])
+def test_a_template_that_cannot_be_written_says_why_with_exit_2(store: Store, tmp_path: Path,
+                                                                target: str, words: str):
+    result = nq57("template", "--unit", "SKHCN", "--period", "2026-Q2", "-o",
+                  target.format(tmp=tmp_path))
+    assert result.returncode == 2, result.stderr
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr and "Errno" not in result.stderr
+    assert not (tmp_path / "khong-co").exists()
 
 
 def test_an_oversized_file_is_refused_without_being_read(store: Store, tmp_path: Path):
@@ -130,27 +167,28 @@ def test_an_oversized_file_is_refused_without_being_read(store: Store, tmp_path:
     assert json.loads(result.stdout)["errors"][0]["code"] == "file_too_large"
 
 
-def test_by_defaults_to_the_os_user(store: Store, tmp_path: Path):
-    nq57("import", str(filled_file(store, tmp_path, {"1.1.1": 0.6})))
+def test_the_upload_is_signed_by_the_account_of_nq57_user(store: Store, tmp_path: Path):
+    nq57("import", str(filled_file(store, tmp_path, {"1.1.1": 0.6})),
+         env={"NQ57_USER": STAFF_SKHCN.name})
     uploads = json.loads(nq57("uploads", "--format", "json").stdout)
-    assert uploads[0]["uploaded_by"] == getpass.getuser()
+    assert uploads[0]["uploaded_by"] == "Trần Thị B (canbo.kh)"
 
 
 def test_revoke_history_and_uploads(store: Store, tmp_path: Path):
-    nq57("import", str(filled_file(store, tmp_path, {"1.1.1": 0.6}, "a.xlsx")), "--by", "A")
-    nq57("import", str(filled_file(store, tmp_path, {"1.1.1": 0.7}, "b.xlsx")), "--by", "B")
+    nq57("import", str(filled_file(store, tmp_path, {"1.1.1": 0.6}, "a.xlsx")))
+    nq57("import", str(filled_file(store, tmp_path, {"1.1.1": 0.7}, "b.xlsx")))
     log = json.loads(nq57("uploads", "--unit", "skhcn", "--period", "Quý II/2026",
                           "--format", "json").stdout)
     assert [(u["id"], u["file_name"], u["revoked"]) for u in log] == [
         (2, "b.xlsx", False), (1, "a.xlsx", False)]
-    revoked = nq57("revoke", "2", "--by", "Quản trị", "--reason", "Sai số liệu")
+    revoked = nq57("revoke", "2", "--reason", "Sai số liệu")
     assert revoked.returncode == 0 and "Đã thu hồi lần nhập số 2" in revoked.stdout
     history = json.loads(nq57("history", "1.1.1", "--format", "json").stdout)
     assert [(h["value"], h["revoked"], h["is_current"]) for h in history] == [
         (70.0, True, False), (60.0, False, True)]
-    again = nq57("revoke", "2", "--by", "Quản trị", "--reason", "x")
+    again = nq57("revoke", "2", "--reason", "x")
     assert again.returncode == 1 and "đã bị thu hồi" in again.stderr
-    assert nq57("revoke", "99", "--by", "Q", "--reason", "x").returncode == 1
+    assert nq57("revoke", "99", "--reason", "x").returncode == 1
     unknown = nq57("history", "9.9.9")
     assert unknown.returncode == 1 and "9.9.9" in unknown.stderr
     assert nq57("uploads", "--unit", "NOPE").returncode == 1

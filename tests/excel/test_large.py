@@ -13,6 +13,7 @@ from bench import import_bench
 from nq57 import imports
 from nq57.excel import safety
 from nq57.excel.safety import Limits
+from tests.helpers import ADMIN
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.slow
 def test_a_5000_row_report_is_imported_whole(tmp_path: Path):
     store = import_bench.bench_store(tmp_path / "bench.duckdb", 5000)
     data = import_bench.large_workbook(store, 5000)
-    inspection, result = imports.import_file(store, data, "lon.xlsx", by="Thử tải")
+    inspection, result = imports.import_file(store, data, "lon.xlsx", actor=ADMIN)
     assert inspection.accepted, [p.message for p in inspection.problems[:3]]
     assert result is not None and result.stored == len(inspection.entries) >= 5000
     current = store.frame("revisions/current_for_unit_period", unit=import_bench.UNIT,

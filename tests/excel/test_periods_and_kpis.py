@@ -11,13 +11,13 @@ from nq57 import imports, labels, status
 from nq57.db import Store
 from nq57.excel import template as template_book
 from tests.excel.workbooks import COLUMN, ENTRY, fill, rows_of, template
-from tests.helpers import report
+from tests.helpers import ADMIN, report
 
 
 def upload(store: Store, data: bytes, **options: str) -> imports.Inspection:
     inspection = imports.inspect(store, data, "bao-cao.xlsx", **options)
     assert inspection.accepted, [p.message for p in inspection.problems]
-    imports.commit(store, inspection, "Cán bộ thử nghiệm")
+    imports.commit(store, ADMIN, inspection)
     return inspection
 
 

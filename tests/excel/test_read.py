@@ -14,6 +14,7 @@ from nq57 import imports
 from nq57.db import Store
 from nq57.excel.read import META_SHEET, header_columns, read_workbook
 from tests.excel.workbooks import fill, rezip, sheet, template
+from tests.helpers import STAFF_SKHCN
 
 HEADER = ("Mã chỉ tiêu", "Kỳ báo cáo", "Đơn vị báo cáo", "Giá trị thực hiện", "Ghi chú",
           "Minh chứng")
@@ -110,12 +111,12 @@ def test_a_template_from_an_unknown_version_is_refused(store: Store):
 
 def test_blank_means_not_reported_and_keeps_what_is_on_record(store: Store):
     first = imports.inspect(store, fill(template(store), {"1.1.1": 0.6, "1.1.2": 0.7}), "a")
-    imports.commit(store, first, "Cán bộ A")
+    imports.commit(store, STAFF_SKHCN, first)
     second = imports.inspect(store, fill(template(store), {"1.1.1": 0.65}), "b")
     changes = dict(zip(second.preview["item_code"], second.preview["change"], strict=True))
     assert changes["1.1.1"] == "changed"
     assert changes["1.1.2"] == "not_reported"
-    imports.commit(store, second, "Cán bộ A")
+    imports.commit(store, STAFF_SKHCN, second)
     current = store.frame("revisions/current_for_unit_period", unit="SKHCN", period="2026-Q2")
     assert dict(zip(current["item_code"], current["value"], strict=True)) == {
         "1.1.1": 65.0, "1.1.2": 70.0}

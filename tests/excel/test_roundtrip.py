@@ -12,6 +12,7 @@ import pytest
 from nq57 import imports, labels, revisions, status
 from nq57.db import Store
 from nq57.excel import template as template_book
+from nq57.policy import Actor
 from tests.excel.workbooks import (
     ENTRY,
     dump,
@@ -21,6 +22,7 @@ from tests.excel.workbooks import (
     soffice,
     template,
 )
+from tests.helpers import ADMIN, STAFF_SKHCN
 
 # What a unit types: fractions in percent cells (Excel shows 65%), counts, a score,
 # a completion chosen from the list.
@@ -37,11 +39,11 @@ def gaps_actuals(store: Store, period: str = "2026-Q2", item_type: str = "target
             if value == value}
 
 
-def upload(store: Store, data: bytes, name: str = "bao-cao.xlsx", by: str = "Trần Thị B",
+def upload(store: Store, data: bytes, name: str = "bao-cao.xlsx", by: Actor = STAFF_SKHCN,
            **options) -> revisions.RecordResult:
     inspection = imports.inspect(store, data, name, **options)
     assert inspection.accepted, [p.message for p in inspection.problems]
-    return imports.commit(store, inspection, by)
+    return imports.commit(store, by, inspection)
 
 
 # --- the template ---------------------------------------------------------------------
@@ -120,7 +122,7 @@ def test_template_filled_and_imported_shows_in_the_gaps(store: Store):
     frame = status.gaps(store, "2026-Q2", units=["SKHCN"], item_type="task")
     task = frame[frame["code"] == "II.1"].iloc[0]
     assert (task["evidence"], task["recorded_by"], task["reported_status"]) == (
-        "qd-123.pdf", "Trần Thị B", "achieved")
+        "qd-123.pdf", "Trần Thị B (canbo.kh)", "achieved")
     # A file name with no file sent alongside is not evidence: the task awaits it.
     assert task["status"] == "awaiting_evidence"
 
@@ -160,7 +162,7 @@ def test_an_identical_file_sent_again_changes_nothing(store: Store):
     assert again.duplicate_of["id"] == first.upload_id
     assert again.counts() == {"new": 0, "changed": 0, "unchanged": len(TYPED),
                               "not_reported": 44 - len(TYPED)}
-    second = imports.commit(store, again, "Trần Thị B")
+    second = imports.commit(store, STAFF_SKHCN, again)
     assert (second.upload_id, second.stored, second.duplicate_of) == (
         None, 0, first.upload_id)
     assert dump(store) == before
@@ -168,15 +170,16 @@ def test_an_identical_file_sent_again_changes_nothing(store: Store):
 
 def test_a_later_upload_adds_revisions_and_history_keeps_both(store: Store):
     first = upload(store, fill(template(store), {"1.1.1": 0.6, "1.1.2": 0.7}),
-                   by="Cán bộ A")
+                   by=ADMIN)
     second = upload(store, fill(template(store), {"1.1.1": 0.64, "1.1.2": 0.7}),
-                    by="Cán bộ B")
+                    by=STAFF_SKHCN)
     assert (second.stored, second.unchanged) == (1, 1)
     history = revisions.history(store, "1.1.1")
     assert history["value"].tolist() == [64.0, 60.0]
     assert history["upload_id"].tolist() == [second.upload_id, first.upload_id]
     assert history["is_current"].tolist() == [True, False]
-    assert history["recorded_by"].tolist() == ["Cán bộ B", "Cán bộ A"]
+    assert history["recorded_by"].tolist() == ["Trần Thị B (canbo.kh)",
+                                               "Quản trị thử (quantri.thu)"]
     assert gaps_actuals(store)["1.1.1"] == 64.0
 
 
@@ -184,7 +187,7 @@ def test_revoking_an_upload_falls_back_to_the_previous_revision(store: Store):
     upload(store, fill(template(store), {"1.1.1": 0.6}))
     later = upload(store, fill(template(store), {"1.1.1": 0.9, "1.3.1": 5}))
     rows_before = len(dump(store)["actuals"])
-    revisions.revoke_upload(store, later.upload_id, "Quản trị", "Nhập nhầm kỳ")
+    revisions.revoke_upload(store, ADMIN, later.upload_id, "Nhập nhầm kỳ")
     assert gaps_actuals(store) == {"1.1.1": 60.0}                # 1.3.1 had nothing before
     assert len(dump(store)["actuals"]) == rows_before            # nothing deleted
     log = revisions.uploads(store, "SKHCN", "2026-Q2")
@@ -194,7 +197,7 @@ def test_revoking_an_upload_falls_back_to_the_previous_revision(store: Store):
 def test_a_dry_run_validates_fully_and_stores_nothing(store: Store):
     before = dump(store)
     inspection, result = imports.import_file(store, fill(template(store), TYPED), "d.xlsx",
-                                             by="x", dry_run=True)
+                                             actor=None, dry_run=True)
     assert inspection.accepted and result is None
     assert inspection.counts()["new"] == len(TYPED)
     assert dump(store) == before
@@ -212,7 +215,7 @@ def test_a_commit_is_all_or_nothing(store: Store, monkeypatch):
     monkeypatch.setattr(Store, "execute", failing)
     before = dump(store)
     with pytest.raises(RuntimeError):
-        imports.commit(store, inspection, "x")
+        imports.commit(store, STAFF_SKHCN, inspection)
     assert dump(store) == before
 
 
@@ -225,17 +228,17 @@ def test_a_commit_changes_the_data_version_that_keys_every_cache(store: Store):
 def test_a_refused_inspection_cannot_be_committed(store: Store):
     inspection = imports.inspect(store, template(store), "trong.xlsx")
     with pytest.raises(imports.NotAccepted):
-        imports.commit(store, inspection, "x")
+        imports.commit(store, ADMIN, inspection)
 
 
 def test_upload_record_says_who_when_what(store: Store):
     data = fill(template(store), TYPED)
     inspection = imports.inspect(store, data, "bao-cao-q2.xlsx")
-    result = imports.commit(store, inspection, "  Lê Văn C ", at=datetime(2026, 7, 10, 9))
+    result = imports.commit(store, STAFF_SKHCN, inspection, at=datetime(2026, 7, 10, 9))
     row = revisions.uploads(store, "SKHCN", "2026-Q2").iloc[0]
     assert row["id"] == result.upload_id
     assert (row["file_name"], row["sha256"], row["uploaded_by"]) == (
-        "bao-cao-q2.xlsx", imports.sha256(data), "Lê Văn C")
+        "bao-cao-q2.xlsx", imports.sha256(data), "Trần Thị B (canbo.kh)")
     assert (row["rows_read"], row["rows_stored"]) == (44, len(TYPED))
     assert row["uploaded_at"] == datetime(2026, 7, 10, 9)
 
@@ -283,7 +286,7 @@ def test_baselines_are_reported_for_the_quarter_before_the_year(store: Store):
     codes = [item.code for item in imports.template_items(store, "SKHCN", "2025-Q4")]
     assert "1.1.1" in codes and "1.3.1" not in codes and "II.1" not in codes
     inspection, result = imports.import_file(store, fill(data, {"1.1.1": 0.40}),
-                                             "nen-2025.xlsx", by="Cán bộ")
+                                             "nen-2025.xlsx", actor=STAFF_SKHCN)
     assert inspection.accepted and result is not None and result.stored == 1
     gap = status.gaps(store, "2026-Q1").set_index("code").loc["1.1.1"]
     assert gap["baseline"] == 40.0

@@ -71,8 +71,21 @@ TEXT_RULES = [
     ("1..5", DECIMAL, "điểm", "not_a_number"),
     ("#DIV/0!", PERCENT, "%", "formula_error"),
     ("#N/A", COUNT, "người", "formula_error"),
-    # full-width digits typed with an Asian input method
-    ("８５", PERCENT, "%", 85.0),
+    # Only ASCII digits are digits (one rule with codes, periods and settings): digits
+    # typed with an Asian input method, superscripts and other scripts are refused by
+    # name, invisible characters too; spaces of any width still group thousands.
+    ("８５", PERCENT, "%", "odd_characters"),
+    ("85²", PERCENT, "%", "odd_characters"),
+    ("٨٥", PERCENT, "%", "odd_characters"),
+    ("85\u200b", PERCENT, "%", "odd_characters"),
+    ("\u200f85", COUNT, "người", "odd_characters"),
+    ("1\u00a0250", COUNT, "người", 1250.0),
+    ("1\u202f250", COUNT, "người", 1250.0),
+    # a number no float can hold is refused, never read as infinity
+    ("9" * 400, COUNT, "người", "too_large"),
+    ("9" * 400, DECIMAL, "điểm", "too_large"),
+    ("9" * 400, PERCENT, "%", "too_large"),
+    ("1" + "0" * 16, COUNT, "người", "too_large"),
 ]
 
 
@@ -86,6 +99,40 @@ def test_typed_text_is_read_by_the_stated_rule(text, measure, uom, expected):
     else:
         assert reading.error is None
         assert reading.value == pytest.approx(expected)
+
+
+def test_an_odd_character_is_named_in_the_message_not_printed_invisibly():
+    reading = read_text("85\u200b", PERCENT, "%")
+    assert "ký tự vô hình U+200B" in reading.fields["chars"]
+    assert reading.fields["text"] == "85⟨U+200B⟩"
+    assert "«８» chữ số toàn chiều rộng, U+FF18" in read_text("８", COUNT, "người").fields[
+        "chars"]
+
+
+@pytest.mark.parametrize("raw", [10**400, 10**20, float("inf"), -float("inf"), 1e300])
+def test_a_huge_number_in_a_cell_is_refused_not_overflowed(raw):
+    for measure, uom in ((COUNT, "người"), (DECIMAL, "điểm"), (PERCENT, "%"),
+                         (COMPLETION, "% hoàn thành")):
+        reading = read_value(raw, "General", measure, uom)
+        assert reading.error == "too_large" and reading.value is None, (raw, measure)
+
+
+@pytest.mark.parametrize(("raw", "measure", "uom", "ceiling", "expected"), [
+    (0.85, DECIMAL, "điểm", 1, 0.85),
+    (1, DECIMAL, "điểm", 1, 1.0),
+    (85, DECIMAL, "điểm", 1, "over_ceiling"),        # DTI typed as a percentage
+    (4_500_000, COUNT, "người", 10_000_000, 4_500_000.0),
+    (45_000_000, COUNT, "người", 10_000_000, "over_ceiling"),
+    ("12.000", DECIMAL, "người/vạn dân", 10_000, 12.0),
+    (20_000, DECIMAL, "người/vạn dân", 10_000, "over_ceiling"),
+])
+def test_a_value_above_its_measures_ceiling_is_refused(raw, measure, uom, ceiling, expected):
+    reading = read_value(raw, "General", measure, uom, ceiling, "giới hạn thử")
+    if isinstance(expected, str):
+        assert reading.error == expected and reading.value is None
+        assert reading.fields["basis"] == "giới hạn thử"
+    else:
+        assert reading.error is None and reading.value == pytest.approx(expected)
 
 
 def test_a_percent_formatted_cell_means_the_percentage_it_displays():

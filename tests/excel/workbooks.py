@@ -49,7 +49,9 @@ def fill(data: bytes, values: Mapping[str, object], *,
     for column, mapping in (("value", values), ("note", notes or {}),
                             ("evidence", evidence or {})):
         for code, value in mapping.items():
-            ws.cell(row=where[code], column=COLUMN[column], value=value)
+            cell = ws.cell(row=where[code], column=COLUMN[column], value=value)
+            if column != "value" and isinstance(value, str):
+                cell.data_type = "s"  # typed text, even "=1+1" (a formula only via edit=)
     if edit is not None:
         edit(book)
     out = io.BytesIO()

@@ -1,18 +1,21 @@
 """Nhập số liệu: download the template, upload the filled file, see what will be
-stored, confirm; then the upload log, each value's history and revocation.
+stored, confirm, for the units the signed-in account reports for.
 
-Everything is judged and written by nq57.imports; this page only shows it.
+Everything is judged and written by nq57.imports, which checks the account again;
+this page only shows it. The upload log, each value's history and revocation are on
+the page "Lịch sử nhập số liệu".
 """
 
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from nq57 import fmt, imports, labels, locks, revisions
-from nq57.db import StoreBusy
+from nq57 import fmt, imports, labels, locks, policy
+from nq57.db import StoreProblem
 from nq57.evidence.vault import VaultError
 from nq57.periods import parse_period
-from ui import data, evidence, session, widgets
+from nq57.untrusted import markdown_text
+from ui import auth, data, evidence, nav, widgets
 
 T = labels.EXCEL_PAGE
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,13 +23,17 @@ MAX_STYLED_ROWS = 2000
 
 view = st.session_state["filters"]
 st.title(T["title"])
+actor = auth.require(policy.REPORT)
 st.caption(T["intro"])
 
-# --- who reports what --------------------------------------------------------------
+# --- who reports what: the account's own units (an administrator: any) -------------
 units = data.units()
 units = units[units["kind"] != "collective"]
 unit_names = dict(zip(units["code"], units["name"], strict=True))
-unit_codes = units["code"].tolist()
+unit_codes = [code for code in units["code"] if policy.allowed(actor, policy.REPORT, code)]
+if not unit_codes:
+    widgets.empty_state(T["no_units"])
+    st.stop()
 periods = data.query("reporting_periods").set_index("code")
 period_codes = periods.index.tolist()
 
@@ -41,22 +48,20 @@ def period_label(code: str) -> str:
 # Widget state is dropped while another page shows; the choices are kept apart so a
 # person who looks at the overview and comes back finds the page as they left it.
 kept = st.session_state.setdefault("entry_kept", {})
-if "entry_unit" not in st.session_state:
+if st.session_state.get("entry_unit") not in unit_codes:
     chosen = [u for u in view.units if u in unit_codes]
-    st.session_state["entry_unit"] = kept.get("unit") or (chosen[0] if chosen
-                                                          else unit_codes[0])
+    remembered = kept.get("unit") if kept.get("unit") in unit_codes else None
+    st.session_state["entry_unit"] = remembered or (chosen[0] if chosen else unit_codes[0])
 if "entry_period" not in st.session_state:
     st.session_state["entry_period"] = kept.get("period") or view.period
-if "entry_reporter" not in st.session_state:
-    st.session_state["entry_reporter"] = kept.get("reporter", "")
 
-left, middle, right = st.columns([2, 1, 2])
+left, right = st.columns([2, 1])
 unit = left.selectbox(T["unit"], unit_codes, key="entry_unit",
                       format_func=lambda code: f"{unit_names[code]} ({code})")
-period = middle.selectbox(T["period"], period_codes, key="entry_period",
-                          format_func=period_label)
-reporter = right.text_input(T["reporter"], key="entry_reporter", help=T["reporter_help"])
-kept.update(unit=unit, period=period, reporter=reporter)
+period = right.selectbox(T["period"], period_codes, key="entry_period",
+                         format_func=period_label)
+st.text(T["reporter_is_account"].format(who=actor.signature))  # a name people typed
+kept.update(unit=unit, period=period)
 deadline = periods.at[period, "report_deadline"]
 items_year = periods.at[period, "items_year"]
 
@@ -96,15 +101,15 @@ evidence_uploads = st.file_uploader(
     accept_multiple_files=True, key=f"entry_evidence_{nonce}",
     help=labels.EVIDENCE_PAGE["excel_files_help"]) or []
 evidence_files = {f.name: f.getvalue() for f in evidence_uploads}
-locked = locks.refusal(data.store(), session.actor(), period)
+locked = locks.refusal(data.store(), actor, period)
 if locked:
-    st.warning(evidence.literal(locked), icon=":material/lock:")
+    st.warning(markdown_text(locked), icon=":material/lock:")
 
 
 def _inspect(content: bytes, name: str) -> tuple[imports.Inspection, bytes | None]:
     """The inspection of this file for this unit and period (and the annotated workbook
     if it has errors), kept while nothing changes."""
-    key = (imports.sha256(content), name, unit, period, data.version(),
+    key = (imports.sha256(content), name, unit, period, actor, data.version(),
            tuple(sorted((n, imports.sha256(b)) for n, b in evidence_files.items())))
     cached = st.session_state.get("entry_inspection")
     if cached and cached[0] == key:
@@ -112,11 +117,11 @@ def _inspect(content: bytes, name: str) -> tuple[imports.Inspection, bytes | Non
     bar = st.progress(0.0, text=T["reading"])
     try:
         inspection = imports.inspect(
-            data.store(), content, name, unit=unit, period=period,
+            data.store(), content, name, unit=unit, period=period, actor=actor,
             progress=lambda done: bar.progress(done, text=T["reading"]),
             evidence_files=evidence_files)
-    except StoreBusy as busy:
-        st.error(str(busy), icon=":material/hourglass_top:")
+    except StoreProblem as problem:
+        widgets.store_problem(problem)
         st.stop()
     bar.empty()
     marked = None if inspection.accepted else imports.annotated(inspection, content)
@@ -163,9 +168,11 @@ if uploaded is not None:
         st.error(T["refused"].format(count=len(inspection.problems)), icon=":material/error:")
         in_cells = tuple(p for p in inspection.problems if p.row is not None)
         for whole in (p for p in inspection.problems if p.row is None):
-            st.error(whole.message)
+            st.error(markdown_text(whole.message))  # quotes the file's own text
         if in_cells:
             _problems(in_cells)
+        if marked is None and inspection.annotatable:
+            st.info(T["annotate_failed"], icon=":material/info:")
         if marked is not None:
             st.download_button(T["annotated_button"], data=marked,
                                file_name=f"loi-{uploaded.name.rsplit('.', 1)[0]}.xlsx",
@@ -187,24 +194,23 @@ if uploaded is not None:
         changes = (inspection.counts()["new"] + inspection.counts()["changed"]
                    + len(inspection.evidence))
         if duplicate:
-            st.info(T["duplicate"].format(upload=duplicate["id"], by=duplicate["uploaded_by"],
+            st.info(T["duplicate"].format(upload=duplicate["id"],
+                                          by=markdown_text(duplicate["uploaded_by"]),
                                           when=fmt.day(duplicate["uploaded_at"])),
                     icon=":material/content_copy:")
         elif not changes:
             st.info(T["nothing_changes"], icon=":material/info:")
-        if changes and not reporter.strip():
-            st.caption(T["need_reporter"])
         if st.button(T["confirm"], type="primary", icon=":material/save:",
-                     disabled=not changes or not reporter.strip() or bool(locked)):
+                     disabled=not changes or bool(locked)):
             try:
                 with st.spinner(T["saving"]):
-                    st.session_state["entry_saved"] = imports.commit(
-                        data.store(), inspection, reporter, actor=session.actor())
-            except StoreBusy as busy:
-                st.error(str(busy), icon=":material/hourglass_top:")
+                    st.session_state["entry_saved"] = imports.commit(data.store(), actor,
+                                                                     inspection)
+            except StoreProblem as problem:  # busy too long, disk full, damaged file
+                widgets.store_problem(problem)
                 st.stop()
             except (PermissionError, LookupError, ValueError, VaultError) as refused:
-                evidence.refusal(refused)
+                widgets.refusal(refused)
                 st.stop()
             st.session_state.pop("entry_inspection", None)
             st.session_state["entry_nonce"] = nonce + 1
@@ -213,60 +219,4 @@ if uploaded is not None:
 # --- evidence: what was sent back, and evidence for values already reported ----------
 evidence.unit_section(unit, period)
 
-# --- 4. history ----------------------------------------------------------------------
-st.subheader(T["step_history"])
-revoked = st.session_state.pop("entry_revoked", None)
-if revoked is not None:
-    st.success(T["revoked"].format(upload=revoked), icon=":material/undo:")
-log = data.query("revisions/uploads", unit=unit, period=period)
-st.markdown(f"**{T['uploads'].format(unit=unit_names[unit], period=period_label(period))}**")
-if log.empty:
-    widgets.empty_state(T["no_uploads"])
-else:
-    shown_log = log[list(labels.UPLOAD_COLUMNS)].fillna({"revoke_reason": ""}).rename(
-        columns=labels.UPLOAD_COLUMNS)
-    st.dataframe(shown_log, hide_index=True, width="stretch")
-
-if not items.empty:
-    item_names = dict(zip(items["code"], items["name"], strict=True))
-    item = st.selectbox(T["history_item"], list(item_names), key="entry_history_item",
-                        format_func=lambda code: f"{code} — {item_names[code]}")
-    history = data.query("revisions/history", item=item, unit=unit)
-    history = history[history["unit_code"] == unit]
-    if history.empty:
-        widgets.empty_state(T["no_history"])
-    else:
-        measure = items.set_index("code").loc[item, "unit_of_measure"]
-        shown_history = history[list(labels.HISTORY_COLUMNS)].fillna(
-            {"note": "", "evidence": ""}).assign(value=[_shown(v, measure)
-                                                        for v in history["value"]])
-        st.dataframe(shown_history.rename(columns=labels.HISTORY_COLUMNS), hide_index=True,
-                     width="stretch")
-
-with st.expander(T["revoke"], icon=":material/undo:"):
-    st.caption(T["revoke_help"])
-    active = log[~log["revoked"]]["id"].tolist() if not log.empty else []
-    if not imports.revocation_enabled():
-        st.info(T["revoke_cli"], icon=":material/admin_panel_settings:")
-    elif active:
-        with st.form("entry_revoke"):
-            upload = st.selectbox(T["revoke_upload"], active)
-            who = st.text_input(T["revoke_by"], value=reporter)
-            reason = st.text_input(T["revoke_reason"])
-            pin = st.text_input(T["revoke_pin"], type="password")
-            if st.form_submit_button(T["revoke_button"]):
-                if not imports.pin_matches(pin):
-                    st.error(T["revoke_bad_pin"])
-                elif not reason.strip() or not who.strip():
-                    st.error(T["revoke_need_reason"])
-                else:
-                    try:
-                        revisions.revoke_upload(data.store(), int(upload), who.strip(),
-                                                reason.strip())
-                    except revisions.RevokeError as exc:
-                        st.error(str(exc))
-                    else:
-                        st.session_state["entry_revoked"] = upload
-                        st.rerun()
-    else:
-        widgets.empty_state(T["no_uploads"])
+nav.link("lich-su-nhap", T["to_history"], icon=":material/history:")

@@ -1,4 +1,4 @@
--- 004: what the plan's status rules need beyond quarters and completion.
+-- Status rules: what the plan's status rules need beyond quarters and completion.
 --   * months beside quarters ("hằng tháng, Quý"): a period row per month;
 --   * the list of statuses (codes, order, urgency, tone), filled from nq57/labels.py
 --     whenever the catalogue loads, so SQL reads the same list the pages do;
