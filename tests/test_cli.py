@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from nq57.db import Store
-from tests.helpers import report
+from tests.helpers import ADMIN, report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,9 +26,10 @@ def nq57(*args: str, env: dict[str, str] | None = None,
     )
 
 
-def nq57_admin(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """python -m nq57 acting for the test administrator (NQ57_USER)."""
-    return nq57(*args, env={"NQ57_USER": "quantri.thu", **(env or {})})
+def nq57_admin(*args: str, env: dict[str, str] | None = None,
+               timeout: float = 120) -> subprocess.CompletedProcess:
+    """python -m nq57 acting for the test administrator (NQ57_USER) unless told otherwise."""
+    return nq57(*args, env={"NQ57_USER": ADMIN.name, **(env or {})}, timeout=timeout)
 
 
 def test_targets_as_csv_lists_the_54_targets_with_their_thresholds(store: Store):

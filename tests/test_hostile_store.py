@@ -26,8 +26,9 @@ from streamlit.testing.v1 import AppTest
 from nq57 import backup, db
 from nq57.db import Store
 from tests.excel.workbooks import fill, rows_of, template
-from tests.helpers import ADMIN, report
-from tests.test_cli import ROOT, nq57, nq57_admin
+from tests.helpers import ADMIN, STAFF_SKHCN, report
+from tests.test_cli import ROOT
+from tests.test_cli import nq57_admin as nq57
 
 APP = str(ROOT / "app.py")
 DAMAGED = "bị hỏng"
@@ -103,7 +104,7 @@ def test_every_page_says_the_file_is_damaged_and_how_to_restore(
 def test_a_damaged_database_is_restored_from_a_backup_and_kept_aside(
         demo_store: Store, tmp_path: Path):
     report(demo_store, "SKHCN", "2026-Q4", {"1.1.1": 61.0}, at="2026-11-02 08:00")
-    assert nq57_admin("backup", str(tmp_path / "bk")).returncode == 0
+    assert nq57("backup", str(tmp_path / "bk")).returncode == 0
     damaged = damaged_copies(demo_store.path, tmp_path / "damaged")["half"]
     kept_bytes = damaged.read_bytes()
     result = nq57("--db", str(damaged), "restore", str(tmp_path / "bk"))
@@ -127,10 +128,11 @@ def limited(max_bytes: int):
     return apply
 
 
-def run_limited(max_bytes: int, *args: str) -> subprocess.CompletedProcess[str]:
+def run_limited(max_bytes: int, *args: str, user: str = ADMIN.name
+                ) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "nq57", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "NQ57_USER": ADMIN.name},
+                          env={**os.environ, "NQ57_USER": user},
                           preexec_fn=limited(max_bytes))
 
 
@@ -148,12 +150,13 @@ def test_a_disk_full_during_a_commit_says_so_and_the_database_is_intact(
     path = tmp_path / "bao-cao.xlsx"
     path.write_bytes(fill(blank, dict.fromkeys(codes, 1),
                           notes={code: f"Ghi chú {code} " * 120 for code in codes}))
-    result = run_limited(8 * 1024, "import", str(path))
+    result = run_limited(8 * 1024, "import", str(path), user=STAFF_SKHCN.name)
     assert result.returncode == 1, result.stdout
     assert "ổ đĩa đã đầy" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and "File too large" not in result.stderr
     assert stored(demo_store.path) == before
-    again = nq57_admin("import", str(path))  # space again: it goes through
+    again = nq57("import", str(path),  # space again: it goes through
+                 env={"NQ57_USER": STAFF_SKHCN.name})
     assert again.returncode == 0, again.stderr
     assert stored(demo_store.path)[0] == before[0] + 1
 
@@ -222,7 +225,7 @@ def test_a_staging_file_a_restore_is_building_is_left_alone(store: Store):
 def test_a_backup_with_bogus_sequence_positions_is_refused_with_a_message(
         demo_store: Store, tmp_path: Path, sequences: dict[str, object]):
     report(demo_store, "SKHCN", "2026-Q4", {"1.1.1": 61.0}, at="2026-11-02 08:00")
-    assert nq57_admin("backup", str(tmp_path / "bk")).returncode == 0
+    assert nq57("backup", str(tmp_path / "bk")).returncode == 0
     manifest_path = tmp_path / "bk" / backup.MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest["sequences"] = {**manifest["sequences"], **sequences}

@@ -17,8 +17,9 @@ _CURRENT = "_nav_current"
 
 
 def navigation(pages: Sequence[StreamlitPage]) -> StreamlitPage:
-    """st.navigation, remembering the pages so other pages can link to them."""
-    page = st.navigation(list(pages))
+    """st.navigation, remembering the pages so other pages can link to them. The menu
+    is always shown whole: an administrator's pages must not hide behind "View more"."""
+    page = st.navigation(list(pages), expanded=True)
     st.session_state[_PAGES] = {p.url_path: p for p in pages}
     st.session_state[_CURRENT] = page.url_path
     return page

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 
-from nq57 import backup, db, labels, policy
+from nq57 import backup, labels, policy
 from nq57.bootstrap import prepare
 from nq57.cli.common import EXIT_OK, Commands, acting, command, say, with_user
 from nq57.db import DatabaseDamaged, Store
+
+log = logging.getLogger(__name__)
 
 
 def _backup(store: Store, args: argparse.Namespace) -> int:
@@ -18,15 +21,15 @@ def _backup(store: Store, args: argparse.Namespace) -> int:
 
 
 def _restore(store: Store, args: argparse.Namespace) -> int:
-    # The database being replaced says who may replace it; with no database yet, or a
-    # damaged one (its accounts cannot be read, and restoring is the way out of it),
-    # the restored copy records the system as restorer. The damaged file is kept aside.
+    # The database being replaced says who may replace it. With no database yet, or one
+    # too damaged to open (its accounts cannot be read, and it is kept aside untouched),
+    # there is nothing to protect: the restored copy records the system as restorer.
     actor = policy.SYSTEM
-    if store.exists and not db.damage(store.path):
+    if store.exists:
         try:
             prepare(store)
         except DatabaseDamaged:
-            pass
+            log.warning("restoring over the damaged database %s", store.path)
         else:
             actor = acting(store, args)
     result = backup.restore(store, actor, args.dir, force=args.force)

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from nq57.db import Store
 from tests.excel.workbooks import dump, fill, template
-from tests.helpers import ADMIN, STAFF_SKHCN
-from tests.test_cli import nq57 as run_cli
-
-
-def nq57(*args: str, env: dict[str, str] | None = None,
-         timeout: float = 120) -> subprocess.CompletedProcess:
-    """The CLI acting for the test administrator (NQ57_USER) unless told otherwise."""
-    return run_cli(*args, env={"NQ57_USER": ADMIN.name, **(env or {})}, timeout=timeout)
+from tests.helpers import STAFF_SKHCN
+from tests.test_cli import nq57_admin as nq57
 
 
 def filled_file(store: Store, tmp_path: Path, values: dict[str, object],
