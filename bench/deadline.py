@@ -227,6 +227,7 @@ def stored_counts(store: Store, files: list[tuple[str, str, Path]]) -> dict[str,
 
 
 def main(argv: list[str] | None = None) -> int:
+    global WAIT_MS, UPLOAD_WAIT_S
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small history, fewer sessions")
     parser.add_argument("--sessions", type=int, default=None)
@@ -236,7 +237,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--patience", type=int, default=WAIT_MS // 1000,
                         help="seconds a page or an upload may take before it counts as lost")
     args = parser.parse_args(argv)
-    global WAIT_MS, UPLOAD_WAIT_S
     WAIT_MS, UPLOAD_WAIT_S = args.patience * 1000, min(UPLOAD_WAIT_S, args.patience)
     out: Path = args.out
     scale = synthetic.QUICK if args.quick else synthetic.FULL

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from nq57 import labels
+from nq57 import accounts, labels, policy
 from nq57.db import Store
-from tests.e2e.browser import alerts, exceptions, screenshot, upload, visit, wait_idle
+from tests.e2e.browser import alerts, exceptions, screenshot, sign_in, upload, visit
 from tests.e2e.server import AppServer, start_app
 from tests.excel.workbooks import fill
 
@@ -37,11 +37,21 @@ def hostile_links(page: Any) -> list[str]:
         .filter(u => u.includes('lua-dao') || u.includes('theo-doi'))""")
 
 
-def sign(page: Any, name: str) -> None:
-    box = page.get_by_role("textbox", name=labels.EXCEL_PAGE["reporter"])
-    box.fill(name)
-    box.press("Enter")
-    wait_idle(page)
+HOSTILE_STAFF, PASSWORD = "canbo.lua", "mat-khau-thu-2026"
+
+
+def hostile_account(server: AppServer) -> None:
+    """A staff account of SKHCN whose shown name is a phishing link (an administrator
+    typed it; it is data like any other name)."""
+    accounts.create(Store(server.db), policy.SYSTEM, HOSTILE_STAFF, policy.STAFF,
+                    units=["SKHCN"], display_name=PHISHING, password=PASSWORD)
+
+
+def open_signed_in(page: Any, url: str) -> None:
+    """Open `url`; sign in as the hostile staff account if the page asks."""
+    visit(page, url)
+    if page.get_by_test_id("stMain").get_by_role("textbox", name="Mật khẩu").count():
+        sign_in(page, HOSTILE_STAFF, PASSWORD)
 
 
 def test_hostile_text_numbers_and_addresses_in_the_browser(page: Any, own_server: AppServer,
@@ -52,8 +62,9 @@ def test_hostile_text_numbers_and_addresses_in_the_browser(page: Any, own_server
     blank = imports.template(Store(own_server.db), "SKHCN", "2026-Q4")[0]
     report.write_bytes(fill(blank, {"1.1.1": 0.62}, notes={"1.1.1": f"{FORMULA} {PHISHING}"},
                             evidence={"1.1.1": PIXEL}))
-    visit(page, own_server.link(labels.UPLOAD_PAGE_PATH, unit="SKHCN", period="2026-Q4"))
-    sign(page, PHISHING)
+    hostile_account(own_server)
+    open_signed_in(page, own_server.link(labels.UPLOAD_PAGE_PATH, unit="SKHCN",
+                                         period="2026-Q4"))
     upload(page, report)
     page.get_by_role("button", name=labels.EXCEL_PAGE["confirm"]).click()
     page.get_by_text("Đã lưu lần nhập số").wait_for()
@@ -61,7 +72,8 @@ def test_hostile_text_numbers_and_addresses_in_the_browser(page: Any, own_server
     assert exceptions(page) == [] and hostile_links(page) == []
 
     # The detail page shows it as typed: no link, no image from the note or evidence.
-    visit(page, own_server.link(labels.DETAIL_PAGE_PATH, period="2026-Q4", target="1.1.1"))
+    open_signed_in(page, own_server.link(labels.DETAIL_PAGE_PATH, period="2026-Q4",
+                                         target="1.1.1"))
     note = page.get_by_text("Đăng nhập lại").last
     note.wait_for(state="attached")
     note.scroll_into_view_if_needed()  # the page scrolls inside its own container
@@ -72,7 +84,8 @@ def test_hostile_text_numbers_and_addresses_in_the_browser(page: Any, own_server
     # A huge number is refused at its cell, with no traceback.
     huge = tmp_path / "so-lon.xlsx"
     huge.write_bytes(fill(blank, {"1.3.1": "9" * 400}))
-    visit(page, own_server.link(labels.UPLOAD_PAGE_PATH, unit="SKHCN", period="2026-Q4"))
+    open_signed_in(page, own_server.link(labels.UPLOAD_PAGE_PATH, unit="SKHCN",
+                                         period="2026-Q4"))
     upload(page, huge)
     refused = page.get_by_text(labels.EXCEL_PAGE["refused"].format(count=1))
     refused.wait_for()
@@ -83,7 +96,8 @@ def test_hostile_text_numbers_and_addresses_in_the_browser(page: Any, own_server
 
     # A mangled address: one notice, the link in it shown as text.
     junk = "&".join(f"x{n}={PHISHING}" for n in range(200))
-    visit(page, own_server.link(period="2026-Q3\u200b", unit=[PHISHING, "２"]) + "&" + junk)
+    open_signed_in(page, own_server.link(period="2026-Q3\u200b", unit=[PHISHING, "２"])
+                   + "&" + junk)
     notices = [a for a in alerts(page) if "tham số" in a]
     screenshot(page, "hostile-mangled-url")
     assert len(notices) == 1 and "[Đăng nhập lại]" in notices[0]

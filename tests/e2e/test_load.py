@@ -106,16 +106,20 @@ def test_a_database_held_elsewhere_gives_a_notice_not_a_traceback(context: Any,
     page = context.new_page()
     visit(page, own_server.link())
     holder = subprocess.Popen(
-        [sys.executable, "-m", "tests.fault_worker", "hold", str(own_server.db), "25"],
-        cwd=ROOT, env=own_server.env, stdout=subprocess.PIPE, text=True)
+        [sys.executable, "-m", "tests.fault_worker", "hold", str(own_server.db), "240"],
+        cwd=ROOT, env=own_server.env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
-        # A view nobody has opened yet needs the database, which is held for longer
-        # than the dashboard waits.
+        # A view nobody has opened yet needs the database, which is held until the page
+        # has answered: longer than the dashboard waits.
         visit(page, own_server.link(period="2026-Q2", unit="STC"))
+        shown = alerts(page)
         assert exceptions(page) == []
-        assert any("đang được một tiến trình khác ghi" in a for a in alerts(page))
+        assert any("đang được một tiến trình khác ghi" in a for a in shown), shown
     finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
         holder.wait(timeout=60)
     visit(page, own_server.link(period="2026-Q2", unit="STC"))
     assert exceptions(page) == []
