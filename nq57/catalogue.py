@@ -9,13 +9,12 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from nq57 import audit, policy
+from nq57 import audit, labels, policy
 from nq57.db import ROOT, Store, get_setting, set_setting
-from nq57.labels import MESSAGES, ODD_CHARACTERS
-from nq57.periods import Period, parse_period
+from nq57.labels import MESSAGES
+from nq57.periods import Period
 from nq57.policy import Actor
-from nq57.text import compact
-from nq57.untrusted import plain
+from nq57.resolve import Resolver, UnknownCode, spellings
 
 DATA_DIR = ROOT / "data"
 
@@ -40,7 +39,19 @@ def checksum() -> str:
     for file_name, _ in FILES:
         digest.update(file_name.encode())
         digest.update((DATA_DIR / file_name).read_bytes())
+    digest.update(repr(labels.STATUS_LIST).encode())
     return digest.hexdigest()
+
+
+def _load_statuses(store: Store, con: duckdb.DuckDBPyConnection) -> None:
+    """The list of statuses (labels.STATUS_LIST) into the store, for SQL to read."""
+    listed = labels.STATUS_LIST
+    store.execute("catalogue/statuses", con,
+                  codes=[s.code for s in listed],
+                  sort_orders=list(range(1, len(listed) + 1)),
+                  urgencies=[s.urgency for s in listed],
+                  tones=[s.tone for s in listed],
+                  verified_only=[s.verified_only for s in listed])
 
 
 def load(store: Store, con: duckdb.DuckDBPyConnection) -> bool:
@@ -56,6 +67,7 @@ def load(store: Store, con: duckdb.DuckDBPyConnection) -> bool:
     store.execute("catalogue/clear", con)
     for file_name, query in FILES:
         store.execute(query, con, path=str(DATA_DIR / file_name))
+    _load_statuses(store, con)
     corrections.apply(store, con)
     problems = store.rows("catalogue/problems", con)
     if problems:
@@ -67,9 +79,7 @@ def load(store: Store, con: duckdb.DuckDBPyConnection) -> bool:
 
 # --- reading the catalogue ------------------------------------------------------
 
-class UnknownCode(LookupError):
-    """A unit, period or group code that the catalogue does not have; the message
-    lists the codes that exist."""
+__all__ = ["UnknownCode"]  # raised by the resolvers below (nq57.resolve)
 
 
 def units(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
@@ -99,26 +109,24 @@ def periods(store: Store, con: duckdb.DuckDBPyConnection | None = None) -> pd.Da
 
 
 def unit_names(frame: pd.DataFrame) -> dict[str, str]:
-    """Every way a unit may be written (its code in any case, its full or short name,
-    folded) -> its code. Codes win over names."""
-    names: dict[str, str] = {}
-    for column in ("short_name", "name", "code"):
-        names |= {compact(text): code for text, code in
-                  zip(frame[column], frame["code"], strict=True) if compact(text)}
-    return names
+    """Every way a unit may be written -> its code (nq57.resolve.spellings)."""
+    return spellings(frame)
+
+
+def resolver(store: Store, con: duckdb.DuckDBPyConnection | None = None, *,
+             for_reporting: bool = False) -> Resolver:
+    """How units and periods typed by a person are read: the catalogue's units, and the
+    periods being tracked (or, with for_reporting, those values can be reported for,
+    baselines included)."""
+    frame = reporting_periods(store, con) if for_reporting else periods(store, con)
+    return Resolver.of(units(store, con), frame["code"].tolist())
 
 
 def resolve_unit(store: Store, code: str,
                  con: duckdb.DuckDBPyConnection | None = None) -> str:
     """The unit code as stored, for its code typed in any case or its name written
     any way ("Sở Khoa học và Công nghệ"); UnknownCode otherwise."""
-    plain(str(code), ODD_CHARACTERS["what_unit"])  # no invisible or look-alike letters
-    frame = units(store, con)
-    known = frame["code"].tolist()
-    found = unit_names(frame).get(compact(str(code)))
-    if found is None:
-        raise UnknownCode(MESSAGES["unknown_unit"].format(code=code, known=", ".join(known)))
-    return found
+    return resolver(store, con).unit(code)  # invisible or look-alike letters refused
 
 
 def reporting_periods(store: Store,
@@ -140,12 +148,7 @@ def resolve_period(store: Store, text: str,
                    for_reporting: bool = False) -> Period:
     """A period people wrote, checked against the periods being tracked (or, with
     for_reporting, those values can be reported for, baselines included)."""
-    period = parse_period(text)  # PeriodError if unreadable
-    frame = reporting_periods(store, con) if for_reporting else periods(store, con)
-    known = frame["code"].tolist()
-    if period.code not in known:
-        raise UnknownCode(MESSAGES["unknown_period"].format(code=text, known=", ".join(known)))
-    return period
+    return resolver(store, con, for_reporting=for_reporting).period(text)
 
 
 def resolve_group(store: Store, code: str,

@@ -15,18 +15,8 @@ from nq57 import fmt, labels
 if TYPE_CHECKING:
     from nq57 import detail
 
-# A fill pattern per status, so the bars read without colour too.
-STATUS_PATTERNS = {
-    "achieved": "",
-    "on_track": "/",
-    "behind": "x",
-    "red": "\\",
-    "overdue_report": ".",
-    "no_data": "-",
-    "awaiting_evidence": "|",
-    "awaiting_completion": "+",
-    "awaiting_review": "/",
-}
+# A fill pattern per status, so the bars read without colour too (labels.STATUS_LIST).
+STATUS_PATTERNS = {s.code: s.pattern for s in labels.STATUS_LIST}
 
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 INK = "#1F2933"
@@ -139,18 +129,9 @@ def status_heatmap(ranked: pd.DataFrame, *, height: int | None = None) -> go.Fig
     return _layout(fig, height or 110 + 34 * len(units))
 
 
-# A marker shape per status, for charts of points.
-STATUS_MARKERS = {
-    "achieved": "circle",
-    "on_track": "triangle-right",
-    "behind": "triangle-down",
-    "red": "x",
-    "overdue_report": "square",
-    "no_data": "circle-open",
-    "awaiting_evidence": "diamond-open",
-    "awaiting_completion": "hourglass",
-    "awaiting_review": "circle-dot",
-}
+# A marker shape per status, for charts of points (labels.STATUS_LIST).
+STATUS_MARKERS = {s.code: s.marker for s in labels.STATUS_LIST}
+
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -248,13 +229,17 @@ def target_trajectory(series: pd.DataFrame, *, name: str, unit_of_measure: str,
     base = first["baseline"]
     origin = 0.0 if pd.isna(base) else float(base)
     measure = lambda v: fmt.measure(v, unit_of_measure)  # noqa: E731
-
-    fig.add_scatter(
-        name=labels.CHART_TEXTS["trajectory"], x=[start, end], y=[origin, reference],
-        mode="lines", line={"dash": "dash", "color": GUIDE, "width": 2},
-        hovertemplate="%{x|%d/%m/%Y}: %{y}<extra>" + labels.CHART_TEXTS["trajectory"]
-        + "</extra>",
-    )
+    # A target met at its baseline is to be held: its trajectory is the threshold
+    # itself. With no baseline at all there is no trajectory to draw.
+    held = bool(first.get("maintained")) if "maintained" in series else False
+    if pd.notna(base):
+        fig.add_scatter(
+            name=labels.CHART_TEXTS["trajectory"], x=[start, end],
+            y=[reference, reference] if held else [origin, reference],
+            mode="lines", line={"dash": "dash", "color": GUIDE, "width": 2},
+            hovertemplate="%{x|%d/%m/%Y}: %{y}<extra>" + labels.CHART_TEXTS["trajectory"]
+            + "</extra>",
+        )
     fig.add_hline(y=reference, line={"dash": "dot", "color": INK, "width": 1},
                   annotation_text=f"{labels.CHART_TEXTS['threshold']}: {threshold_text}",
                   annotation_position="top left")
@@ -263,8 +248,10 @@ def target_trajectory(series: pd.DataFrame, *, name: str, unit_of_measure: str,
                       annotation_text=labels.CHART_TEXTS["threshold_high"],
                       annotation_position="top right")
     if pd.notna(base):
+        estimated = "baseline_source" in series and first["baseline_source"] == "estimated"
         fig.add_scatter(
-            name=labels.CHART_TEXTS["baseline"], x=[start], y=[origin], mode="markers",
+            name=labels.CHART_TEXTS["baseline_estimated" if estimated else "baseline"],
+            x=[start], y=[origin], mode="markers",
             marker={"symbol": "circle-open", "size": 10, "color": GUIDE},
             hovertemplate=labels.CHART_TEXTS["baseline"] + ": " + measure(origin)
             + "<extra></extra>",

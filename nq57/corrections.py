@@ -36,6 +36,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 _ROW_QUERIES = {"target": "corrections/target", "task": "corrections/task",
                 "unit": "corrections/unit"}
+# A field whose correction settles an assumption -> the flag that marked it (a deadline
+# the scan lost); the audit entry records the flag before and after.
+SETTLES: dict[tuple[str, str], str] = {("task", "deadline"): "deadline_assumed"}
 UNIT_CODE = re.compile(r"^[A-Z0-9_]{2,20}$")
 MAX_REASON, MAX_NAME = 500, 200
 # Deadlines an admin may set: within the plan's horizon.
@@ -147,15 +150,17 @@ def correct(store: Store, actor: Actor, object_type: str, code: str, field: str,
         row = _current(store, con, object_type, code)
         stored = _value(field, row, value)
         before = _plain(row[field])
+        shown = (field, *[flag for key, flag in SETTLES.items() if key == (object_type, field)])
         store.execute("corrections/insert", con, object_type=object_type, code=code,
                       field=field, value=stored, corrected_by=actor.signature,
                       corrected_at=at, reason=reason)
         apply(store, con)
         _refuse_contradictions(store, con)
-        after = _plain(_current(store, con, object_type, code)[field])
+        now = _current(store, con, object_type, code)
+        after = _plain(now[field])
         audit.record(store, con, actor, "correct_catalogue", object_type=object_type,
-                     object_id=code, before={field: before}, after={field: after},
-                     note=reason, at=at)
+                     object_id=code, before={f: _plain(row[f]) for f in shown},
+                     after={f: _plain(now[f]) for f in shown}, note=reason, at=at)
     return Correction(object_type, code, field, before, after)
 
 

@@ -77,7 +77,10 @@ def load(store: Store, code: str, period: str, *,
         series = summary.item_series(store, code, period, as_of=clock.today(as_of), con=con)
         reported = series[series["actual"].notna()]
         baseline = None
-        if target["kind"] == "level" and len(series) and pd.notna(series["baseline"].iloc[0]):
+        # Only a reported baseline is a point of its own: an estimated one is the
+        # earliest value of the year, already among the points.
+        if target["kind"] == "level" and len(series) and pd.notna(series["baseline"].iloc[0]) \
+                and series["baseline_source"].iloc[0] == "reported":
             baseline = float(series["baseline"].iloc[0])
         projected = project(
             kind=target["kind"],

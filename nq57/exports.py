@@ -91,14 +91,17 @@ def _csv_header(column: Column) -> str:
     return column.header + (" (%)" if column.kind in ("share", "progress") else "")
 
 
-def to_csv(table: Table) -> bytes:
-    """The table as CSV: UTF-8 with BOM, Vietnamese headers, shares in percent."""
+def to_csv(table: Table, *, demo: bool = False) -> bytes:
+    """The table as CSV: UTF-8 with BOM, Vietnamese headers, shares in percent. Made
+    from demo data, its last line says so."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     columns = table.exported
     writer.writerow([_csv_header(c) for c in columns])
     for row in table.frame[[c.key for c in columns]].itertuples(index=False):
         writer.writerow([_csv_cell(c, v) for c, v in zip(columns, row, strict=True)])
+    if demo:
+        writer.writerow([labels.MESSAGES["demo_file"]] + [""] * (len(columns) - 1))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -126,7 +129,7 @@ def _tint(hex_colour: str, amount: float = 0.55) -> str:
     return "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
 
 
-def _write_sheet(sheet: Any, table: Table) -> None:
+def _write_sheet(sheet: Any, table: Table, demo: bool = False) -> None:
     columns = table.exported
     sheet.title = nfc(table.title).translate(_SHEET_FORBIDDEN)[:31]
     sheet.append([c.header for c in columns])
@@ -151,23 +154,33 @@ def _write_sheet(sheet: Any, table: Table) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = column.width + 2
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    if demo:  # below the table, outside its filter: the file says what its data are
+        sheet.append([])
+        sheet.append([labels.MESSAGES["demo_file"]])
+        sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, color="9C0006")
 
 
-def to_xlsx(tables: Table | Sequence[Table]) -> bytes:
-    """One sheet per table: Vietnamese headers, real numbers and dates, frozen header."""
+def to_xlsx(tables: Table | Sequence[Table], *, demo: bool = False) -> bytes:
+    """One sheet per table: Vietnamese headers, real numbers and dates, frozen header;
+    made from demo data, each sheet says so below its table."""
     tables = [tables] if isinstance(tables, Table) else list(tables)
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])
     workbook.properties.creator = labels.APP_TITLE
     workbook.properties.title = nfc(tables[0].title) if tables else labels.APP_TITLE
     for table in tables:
-        _write_sheet(workbook.create_sheet(), table)
+        _write_sheet(workbook.create_sheet(), table, demo)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def file_stem(name: str, period: str) -> str:
-    """'khoang-cach-2026-Q3': ASCII file names survive every mail client."""
+DEMO_STEM = "so-lieu-minh-hoa"
+
+
+def file_stem(name: str, period: str, *, demo: bool = False) -> str:
+    """'khoang-cach-2026-Q3': ASCII file names survive every mail client; a file made
+    from demo data is named so ('…-so-lieu-minh-hoa')."""
     slug = "-".join(part for part in fold(name).replace("/", " ").split() if part.isalnum())
-    return f"{slug}-{period}" if period else slug
+    stem = f"{slug}-{period}" if period else slug
+    return f"{stem}-{DEMO_STEM}" if demo else stem

@@ -20,22 +20,22 @@ from typing import Any, TypedDict
 import duckdb
 import pandas as pd
 
-from nq57 import audit, catalogue, clock, explanations, labels, locks, policy, revisions
+from nq57 import audit, catalogue, clock, demo, explanations, labels, locks, policy, revisions
 from nq57.cells import real, text
 from nq57.db import Store
 from nq57.evidence import records as evidence_records
 from nq57.evidence import review as evidence_review
 from nq57.excel import annotate, check, read, safety
 from nq57.excel import template as template_book
-from nq57.excel.check import Checked, Context, Entry, Item
+from nq57.excel.check import Checked, Context, Entry, Item, ReportableItems
 from nq57.excel.problems import FileRefused, Problem, problem
 from nq57.excel.safety import DEFAULT_LIMITS, Limits
 from nq57.explanations import Explanation, Given, Judged
-from nq57.periods import PeriodError, parse_period
+from nq57.periods import PeriodError
 from nq57.policy import Actor
+from nq57.resolve import UnknownCode
 from nq57.revisions import NewValue, RecordResult, UploadMeta
-from nq57.text import compact
-from nq57.untrusted import OddCharacters, odd_characters
+from nq57.untrusted import OddCharacters
 
 LOG = logging.getLogger("nq57.imports")
 CHANGES = ("new", "changed", "unchanged", "not_reported")
@@ -161,21 +161,21 @@ def load_context(store: Store, con: duckdb.DuckDBPyConnection,
     """Items of every tracked year, unit names and periods, read once per upload."""
     units = catalogue.units(store, con)
     periods = catalogue.reporting_periods(store, con)
+    items_year = dict(zip(periods["code"], periods["items_year"], strict=True))
+    baseline_periods = frozenset(periods.loc[periods["baseline_only"], "code"])
+    items = [Item(r["code"], r["item_type"], r["name"], r["unit_of_measure"], r["comparator"],
+                  r["kind"], r["year"], r["reporting_unit"], r["reporting_unit_name"],
+                  needs_baseline=bool(r["needs_baseline"]),
+                  ceiling=None if r["max_value"] is None else float(r["max_value"]),
+                  ceiling_basis=r["max_basis"] or "")
+             for r in store.rows("excel/catalogue_items", con)]
     return Context(
-        items={
-            (r["period_code"], r["code"]): Item(
-                r["code"], r["item_type"], r["name"], r["unit_of_measure"], r["comparator"],
-                r["kind"], r["year"], r["reporting_unit"],
-                r["reporting_unit_name"] or r["reporting_unit"],
-                None if r["max_value"] is None else float(r["max_value"]),
-                r["max_basis"] or "")
-            for r in store.rows("excel/items", con, period=None)
-        },
+        items=ReportableItems(items, items_year, baseline_periods),
         unit_codes=catalogue.unit_names(units),
         unit_labels=dict(zip(units["code"], units["name"], strict=True)),
         periods=periods["code"].tolist(),
-        items_year=dict(zip(periods["code"], periods["items_year"], strict=True)),
-        baseline_periods=frozenset(periods.loc[periods["baseline_only"], "code"]),
+        items_year=items_year,
+        baseline_periods=baseline_periods,
         period_dates={code: (start, end) for code, start, end in zip(
             periods["code"], periods["start_date"], periods["end_date"], strict=True)},
         today=clock.today(today),
@@ -187,25 +187,21 @@ def _chosen_scope(context: Context, unit: str | None, period: str | None
     """The unit and period given by the person (page or CLI), checked."""
     problems: list[Problem] = []
     unit_code = period_code = None
+    resolver = context.resolver
     if unit:
-        odd = odd_characters(unit)
-        unit_code = None if odd else context.unit_codes.get(compact(unit))
-        if odd:
-            problems.append(Problem("odd_code", str(OddCharacters(
-                unit, odd, labels.ODD_CHARACTERS["what_unit"]))))
-        elif unit_code is None:
-            problems.append(Problem("unknown_unit", labels.MESSAGES["unknown_unit"].format(
-                code=unit, known=", ".join(context.unit_labels))))
+        try:
+            unit_code = resolver.unit(unit)
+        except OddCharacters as exc:
+            problems.append(Problem("odd_code", str(exc)))
+        except UnknownCode as exc:
+            problems.append(Problem("unknown_unit", str(exc)))
     if period:
         try:
-            period_code = parse_period(period).code
+            period_code = resolver.period(period).code
         except PeriodError as exc:
             problems.append(Problem("malformed_period", str(exc)))
-        else:
-            if period_code not in context.periods:
-                problems.append(Problem("unknown_period", labels.MESSAGES["unknown_period"].format(
-                    code=period, known=", ".join(context.periods))))
-                period_code = None
+        except UnknownCode as exc:
+            problems.append(Problem("unknown_period", str(exc)))
     return unit_code, period_code, problems
 
 
@@ -514,13 +510,18 @@ def template_file_name(unit: str, period: str) -> str:
 def template_items(store: Store, unit: str, period: str,
                    con: duckdb.DuckDBPyConnection | None = None
                    ) -> list[template_book.TemplateItem]:
-    """The items a unit reports for a period, with what it reported last."""
+    """The items a unit reports for a period, with what it reported last and, outside
+    the baseline period, whether its baseline is still missing."""
     items = store.frame("excel/items", con, period=period)
     items = items[items["reporting_unit"] == unit]
     last = store.frame("excel/last_reported", con, unit=unit, period=period)
     notes = evidence_review.review_notes(store, unit, period, con)
     last_by_code = {text(r.item_code): (r.value, text(r.period_code))
                     for r in last.itertuples(index=False)}
+    on_record: set[str] = set()
+    if len(items) and not bool(items["baseline_only"].iloc[0]):
+        on_record = {text(r["item_code"]) for r in store.rows(
+            "excel/baselines_on_record", con, unit=unit, year=int(items["year"].iloc[0]))}
     found = []
     for r in items.itertuples(index=False):
         code = text(r.code)
@@ -533,6 +534,9 @@ def template_items(store: Store, unit: str, period: str,
             kind=text(r.kind), deadline_text=r.deadline_text if isinstance(r.deadline_text, str)
             else None,
             last_value=_number(last_value), last_period=last_period,
+            kpi=r.kpi if isinstance(r.kpi, str) else None,
+            baseline_missing=bool(r.needs_baseline) and not bool(r.baseline_only)
+            and code not in on_record,
             review_note=notes.get(code),
         ))
     return found
@@ -547,8 +551,13 @@ def template(store: Store, unit: str, period: str) -> tuple[bytes, int]:
         unit_name = names.loc[names["code"] == unit_code, "name"].iloc[0]
         reporting = store.rows("period", con, period=the_period.code)[0]
         items = template_items(store, unit_code, the_period.code, con)
+        baseline_only = the_period.code in set(
+            catalogue.reporting_periods(store, con).query("baseline_only")["code"])
+        demo_values = demo.present(store, con) and any(
+            item.last_value is not None for item in items)
     if not items:
         raise NothingToReport(labels.EXCEL_PAGE["no_items"].format(
             unit=unit_name, year=catalogue.items_year(store, the_period.code)))
     deadline = reporting["report_deadline"]
-    return template_book.build(unit_code, unit_name, the_period, deadline, items), len(items)
+    return template_book.build(unit_code, unit_name, the_period, deadline, items,
+                               baseline_period=baseline_only, demo=demo_values), len(items)

@@ -6,6 +6,8 @@ consistent between the dashboard, the Excel files, the exports and the CLI.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 APP_TITLE = "NQ57 Đồng Nai"
 APP_SUBTITLE = (
     "Theo dõi chỉ tiêu khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số năm 2026 "
@@ -14,71 +16,90 @@ APP_SUBTITLE = (
 
 # --- status ---------------------------------------------------------------------
 
+
+@dataclass(frozen=True)
+class StatusInfo:
+    """One status of an item: everything a page, a file, the CLI or SQL knows of it.
+
+    tone: "good" (counts as fine), "watch" (needs attention), "alarm" (a red warning),
+    "missing" (nothing reported). urgency: 1 is the most urgent; lists put urgent
+    items first and a parent task takes the most urgent status of its parts.
+    verified_only: a status only the `verified_status` column gives (evidence review),
+    never the official `status` the counts read.
+    """
+
+    code: str
+    label: str
+    symbol: str      # a shape, so status never depends on colour alone
+    colour: str      # Okabe–Ito where it has room: told apart with colour-vision deficiencies
+    pattern: str     # the fill pattern of its bar segments
+    marker: str      # its marker in charts of points
+    tone: str
+    urgency: int
+    verified_only: bool = False
+
+
+# THE list of statuses, best to worst (the order of counts, charts and exports). The
+# store's `statuses` table is filled from it, so SQL, pages, files and the CLI all
+# read these rows: a new status is one row here (and the rule in SQL that gives it,
+# with its reasons in STATUS_REASONS). Plain text symbols (in DejaVu/Noto), not emoji.
+STATUS_LIST: tuple[StatusInfo, ...] = (
+    StatusInfo("achieved", "Đạt", "✔", "#009E73", "", "circle", "good", 10),
+    # achieved by its numbers, its evidence not yet reviewed (verified view only)
+    StatusInfo("awaiting_review", "Chờ thẩm định", "◔", "#80CFB9", "/", "circle-dot", "good",
+               8, verified_only=True),
+    StatusInfo("on_track", "Đúng tiến độ", "➜", "#56B4E9", "/", "triangle-right", "good", 9),
+    # reported achieved without evidence: not counted as achieved (030_review.sql)
+    StatusInfo("awaiting_evidence", "Chờ minh chứng", "✎", "#F0E442", "|", "diamond-open",
+               "watch", 6),
+    StatusInfo("behind", "Chậm tiến độ", "▼", "#E69F00", "x", "triangle-down", "watch", 4),
+    # evidence sent back: scores nothing until the unit completes it (030_review.sql)
+    StatusInfo("awaiting_completion", "Chờ hoàn thiện", "↺", "#0072B2", "+", "hourglass",
+               "watch", 3),
+    StatusInfo("red", "Cảnh báo đỏ", "⚠", "#D55E00", "\\", "x", "alarm", 1),
+    StatusInfo("no_basis", "Chưa đủ căn cứ", "◇", "#555555", ".", "hexagon-open", "watch", 5),
+    StatusInfo("overdue_report", "Quá hạn báo cáo", "◷", "#CC79A7", ".", "square", "missing",
+               2),
+    StatusInfo("no_data", "Chưa báo cáo", "○", "#999999", "-", "circle-open", "missing", 7),
+)
+STATUS_INFO: dict[str, StatusInfo] = {s.code: s for s in STATUS_LIST}
+
 # From best to worst; charts stack in this order. These are the official statuses
 # (the `status` column); "awaiting_review" exists only as a verified status.
-STATUSES: tuple[str, ...] = (
-    "achieved", "on_track", "awaiting_evidence", "behind", "awaiting_completion", "red",
-    "overdue_report", "no_data",
-)
+STATUSES: tuple[str, ...] = tuple(s.code for s in STATUS_LIST if not s.verified_only)
 
 # Statuses as verified after evidence review (the `verified_status` column): an item
 # reported achieved whose evidence waits for review is "awaiting_review" here.
-VERIFIED_STATUSES: tuple[str, ...] = (
-    "achieved", "awaiting_review", "on_track", "awaiting_evidence", "behind",
-    "awaiting_completion", "red", "overdue_report", "no_data",
-)
+VERIFIED_STATUSES: tuple[str, ...] = tuple(s.code for s in STATUS_LIST)
 
 # Most urgent first; lists of targets are sorted this way ("red warnings first").
-STATUS_URGENCY: tuple[str, ...] = (
-    "red", "overdue_report", "awaiting_completion", "behind", "awaiting_evidence", "no_data",
-    "awaiting_review", "on_track", "achieved",
-)
+STATUS_URGENCY: tuple[str, ...] = tuple(
+    s.code for s in sorted(STATUS_LIST, key=lambda s: s.urgency))
 
-STATUS_LABELS: dict[str, str] = {
-    "achieved": "Đạt",
-    "on_track": "Đúng tiến độ",
-    "behind": "Chậm tiến độ",
-    "red": "Cảnh báo đỏ",
-    "no_data": "Chưa báo cáo",
-    "overdue_report": "Quá hạn báo cáo",
-    "awaiting_evidence": "Chờ minh chứng",
-    "awaiting_completion": "Chờ hoàn thiện",
-    "awaiting_review": "Chờ thẩm định",
-}
+STATUS_LABELS: dict[str, str] = {s.code: s.label for s in STATUS_LIST}
+STATUS_SYMBOLS: dict[str, str] = {s.code: s.symbol for s in STATUS_LIST}
+STATUS_COLORS: dict[str, str] = {s.code: s.colour for s in STATUS_LIST}
+STATUS_TONES: dict[str, str] = {s.code: s.tone for s in STATUS_LIST}
 
-# A shape for each status, so that status never depends on colour alone. Plain text
-# symbols (in DejaVu/Noto), not emoji, so they print and render everywhere.
-STATUS_SYMBOLS: dict[str, str] = {
-    "achieved": "✔",
-    "on_track": "➜",
-    "behind": "▼",
-    "red": "⚠",
-    "no_data": "○",
-    "overdue_report": "◷",
-    "awaiting_evidence": "✎",
-    "awaiting_completion": "↺",
-    "awaiting_review": "◔",
-}
-
-# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-STATUS_COLORS: dict[str, str] = {
-    "achieved": "#009E73",
-    "on_track": "#56B4E9",
-    "behind": "#E69F00",
-    "red": "#D55E00",
-    "overdue_report": "#CC79A7",
-    "no_data": "#999999",
-    "awaiting_evidence": "#F0E442",
-    "awaiting_completion": "#0072B2",
-    "awaiting_review": "#80CFB9",  # Okabe–Ito bluish green, half tint: achieved, unconfirmed
-}
-
+# Why an item has its status, for every reason code SQL gives (nq57_status_reason and
+# the roll-up of parts). Filled in by status.explain().
 STATUS_REASONS: dict[str, str] = {
     "report_overdue": "Đã quá hạn báo cáo ({report_deadline}) mà chưa có số liệu",
     "not_reported": "Chưa có số liệu kỳ này (hạn báo cáo {report_deadline})",
+    "deadline_passed_unreported": "Đã quá thời hạn {deadline} mà chưa có số liệu báo cáo",
     "achieved": "Đã đạt chỉ tiêu",
     "deadline_passed": "Đã quá thời hạn {deadline} mà chưa đạt",
-    "no_baseline": "Chưa đạt; chưa có giá trị nền để tính lộ trình",
+    "below_threshold": (
+        "Giá trị nền đã đạt ngưỡng nhưng nay thấp hơn ngưỡng: bằng {completion} ngưỡng"
+    ),
+    "below_half_threshold": (
+        "Giá trị nền đã đạt ngưỡng nhưng nay chỉ bằng {completion} ngưỡng, dưới mức cảnh "
+        "báo {red_factor}"
+    ),
+    "no_baseline": (
+        "Chưa có số liệu gốc (cuối năm {baseline_year}) và mới có một số liệu trong năm nên "
+        "chưa xác định được tiến độ; hãy báo cáo giá trị cuối năm {baseline_year}"
+    ),
     "on_trajectory": "Hoàn thành {completion} so với lộ trình {elapsed}",
     "below_trajectory": "Hoàn thành {completion}, thấp hơn lộ trình {elapsed}",
     "below_half_trajectory": "Hoàn thành {completion}, chưa bằng một nửa lộ trình {elapsed}",
@@ -89,6 +110,27 @@ STATUS_REASONS: dict[str, str] = {
         "Minh chứng bị trả lại, chờ đơn vị hoàn thiện; chưa được tính kết quả"),
     "evidence_rejected": (
         "Minh chứng bị đánh giá không đạt chất lượng khi thẩm định"),
+    # the roll-up of a parent task from its parts (nq57_gaps_for)
+    "all_parts_achieved": "Tất cả {parts} phần đã đạt",
+    "weakest_part": (
+        "{parts_achieved}/{parts} phần đã đạt; phần chậm nhất: {weakest_part} "
+        "({weakest_status})"
+    ),
+}
+
+# What explain() adds when the value or the baseline is not this period's own report.
+STATUS_REASON_NOTES: dict[str, str] = {
+    "carried": "số liệu {value_period}",
+    "report_missing": "kỳ này chưa báo cáo, quá hạn {report_deadline}",
+    "estimated": "giá trị nền ước tính từ số liệu {baseline_from} (chưa có số liệu gốc)",
+}
+
+# Where the baseline of a row comes from (column baseline_source).
+BASELINE_SOURCE_LABELS: dict[str, str] = {
+    "reported": "số liệu gốc",
+    "estimated": "ước tính — chưa có số liệu gốc",
+    "none": "chưa có số liệu gốc",
+    "zero": "tính từ 0",
 }
 
 
@@ -151,8 +193,10 @@ MESSAGES: dict[str, str] = {
     "unknown_unit": "Không có đơn vị mã «{code}». Các mã hiện có: {known}.",
     "unknown_period": "Không có kỳ báo cáo «{code}». Các kỳ hiện có: {known}.",
     "malformed_period": (
-        "Không hiểu kỳ báo cáo «{text}». Hãy viết theo dạng 2026-Q2, Q2/2026 hoặc Quý II/2026."
+        "Không hiểu kỳ báo cáo «{text}». Hãy viết theo dạng 2026-Q2, Q2/2026 hoặc Quý II/2026 "
+        "(kỳ tháng: 2026-05 hoặc Tháng 5/2026)."
     ),
+    "months": "các tháng",
     "unknown_group": "Không có nhóm chỉ tiêu «{code}». Các nhóm hiện có: {known}.",
     "unknown_item": "Không có chỉ tiêu hoặc nhiệm vụ mã «{code}».",
     "need_reason": "Hãy ghi lý do (văn bản, quyết định) của việc thay đổi.",
@@ -161,6 +205,11 @@ MESSAGES: dict[str, str] = {
         "Chưa có cơ sở dữ liệu tại {path}. Hãy chạy: python -m nq57 init (thêm --demo để nạp "
         "số liệu minh họa)."
     ),
+    "demo_output": (
+        "Lưu ý: cơ sở dữ liệu đang có số liệu minh họa, không phải số liệu báo cáo thật "
+        "(xóa bằng: python -m nq57 demo remove)."
+    ),
+    "demo_file": "Lưu ý: số liệu minh họa, không phải số liệu báo cáo thật.",
     "demo_banner": (
         "Số liệu đang hiển thị là số liệu minh họa, không phải số liệu báo cáo thật. "
         "Quản trị viên có thể xóa bằng lệnh: python -m nq57 demo remove"
@@ -278,6 +327,12 @@ COLUMN_LABELS: dict[str, str] = {
     "current": "Đang dùng",
     "note": "Ghi chú",
     "evidence": "Minh chứng",
+    "baseline_source": "Nguồn giá trị nền",
+    "value_period": "Số liệu kỳ",
+    "coord_names": "Đơn vị phối hợp",
+    "measured": "Thực hiện",
+    "kpi": "KPI",
+    "measure": "Cách đo",
     "happened_at": "Thời điểm",
     "actor": "Tài khoản",
     "actor_role": "Vai trò",
@@ -287,6 +342,24 @@ COLUMN_LABELS: dict[str, str] = {
     "before": "Trước",
     "after": "Sau",
     "estimate": "Ước thực hiện",
+}
+# A count and a share column per status of the list, headed by its label.
+COLUMN_LABELS |= {s.code: s.label for s in STATUS_LIST}
+COLUMN_LABELS |= {f"{s.code}_share": s.label for s in STATUS_LIST}
+
+# Words the tables put around catalogue text.
+TABLE_TEXTS: dict[str, str] = {
+    "part": "↳ {title}",
+    "assumed_deadline": "{text} (giả định)",
+    "parts_threshold": "đạt tất cả các phần",
+}
+
+# How an item is measured (column measure of gaps rows).
+MEASURE_LABELS: dict[str, str] = {
+    "completion": "% hoàn thành",
+    "level": "Mức (giá trị mới nhất)",
+    "cumulative": "Lũy kế trong năm",
+    "parts": "Theo các phần",
 }
 
 TABLE_TITLES: dict[str, str] = {
@@ -354,6 +427,13 @@ DETAIL_TEXTS: dict[str, str] = {
     "coord": "Phối hợp: {units}",
     "source": "Nguồn: {doc} — «{text}»",
     "kind": "Cách tính: {kind}",
+    "data_unit": "Số liệu do {unit} cung cấp",
+    "baseline": "Giá trị nền: {value} ({source})",
+    "no_baseline": (
+        "Chưa có số liệu gốc (giá trị cuối năm trước): đơn vị báo cáo ở biểu mẫu kỳ Quý IV "
+        "năm trước để có lộ trình"
+    ),
+    "threshold_assumed": " (ngưỡng chưa đọc được trong bản quét, tạm lấy theo văn bản khác)",
     "estimate": (
         "Số liệu kỳ này là ước thực hiện: được báo cáo ngày {recorded}, trước khi kỳ kết "
         "thúc ({end})."
@@ -394,6 +474,12 @@ TASK_TEXTS: dict[str, str] = {
     "timeline": "Thời hạn các nhiệm vụ",
     "table": "Danh sách nhiệm vụ",
     "ongoing": "Nhiệm vụ thường xuyên (không có thời hạn cụ thể)",
+    "rules": (
+        "Nhiệm vụ có KPI định lượng (ví dụ «80% cán bộ được bồi dưỡng», «84 nền tảng») được "
+        "đánh giá theo chính KPI đó, như một chỉ tiêu; các nhiệm vụ khác theo % hoàn thành. "
+        "Nhiệm vụ có nhiều phần đạt khi mọi phần đạt, nếu không mang tình trạng của phần "
+        "chậm nhất; mỗi nhiệm vụ được đếm một lần."
+    ),
 }
 
 # Words Streamlit writes itself, in English, with no parameter to change them; the
@@ -432,6 +518,7 @@ CHART_TEXTS: dict[str, str] = {
     "trajectory": "Lộ trình",
     "actual": "Thực hiện",
     "baseline": "Giá trị nền năm trước",
+    "baseline_estimated": "Giá trị nền ước tính (chưa có số liệu gốc)",
     "projection": "Dự báo cuối năm",
     "path_2030": "Lộ trình đến 2030 ({code})",
     "target_2026": "Chỉ tiêu 2026",
@@ -483,6 +570,23 @@ EXCEL_ENTRY_HINT = (
     "số liệu. Xem cách ghi số ở trang «Hướng dẫn»."
 )
 EXCEL_LAST_NONE = "Chưa báo cáo"
+EXCEL_TASK_NAME = "{name} — KPI: {kpi}"
+EXCEL_BASELINE_MISSING = (
+    " · Chưa có số liệu gốc (cuối năm {year}): hãy báo cáo ở biểu mẫu kỳ Quý IV/{year}"
+)
+EXCEL_BASELINE_REMINDER = (
+    "Một số chỉ tiêu, nhiệm vụ dưới đây chưa có số liệu gốc (giá trị cuối năm {year}); "
+    "thiếu số liệu này, hệ thống chỉ ước tính được giá trị nền và chưa đánh giá được tiến "
+    "độ. Hãy tải và gửi biểu mẫu kỳ Quý IV/{year} (cột «Cách tính» ghi rõ mục nào)."
+)
+EXCEL_BASELINE_PERIOD = (
+    "Biểu mẫu này nhận số liệu gốc: giá trị cuối năm của các chỉ tiêu, nhiệm vụ đo theo "
+    "mức (tỷ lệ, số hiện có), làm điểm xuất phát cho lộ trình năm {year}."
+)
+EXCEL_DEMO_NOTE = (
+    "Lưu ý: cột «Đã báo cáo gần nhất» đang lấy từ số liệu minh họa, không phải số liệu báo "
+    "cáo thật."
+)
 EXCEL_LAST_OF = "{value} ({period})"
 EXCEL_INPUT_TITLE = "Giá trị thực hiện"
 EXCEL_INPUT_PROMPT: dict[str, str] = {
@@ -516,9 +620,20 @@ EXCEL_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
     ("text", "Chỉ tiêu tính lũy kế (ví dụ số doanh nghiệp, số nhiệm vụ): nhập tổng số từ đầu "
              "năm đến hết kỳ báo cáo, không nhập riêng số của quý."),
     ("text", "Chỉ tiêu tỷ lệ (%): nhập giá trị tại cuối kỳ, từ 0 đến 100."),
-    ("text", "Nhiệm vụ và chỉ tiêu định tính: nhập mức hoàn thành theo %, từ 0 đến 100 "
+    ("text", "Nhiệm vụ có KPI là một kết quả cần hoàn thành (ví dụ «Dự thảo được thông qua "
+             "và ban hành») và chỉ tiêu định tính: nhập mức hoàn thành theo %, từ 0 đến 100 "
              "(chọn 0, 25, 50, 75, 100 hoặc nhập số khác trong khoảng đó). Báo cáo hoàn thành "
              "100% cần kèm minh chứng."),
+    ("text", "Nhiệm vụ có KPI định lượng (ví dụ «80% cán bộ được bồi dưỡng», «84 nền tảng»): "
+             "nhập chính số đo của KPI như một chỉ tiêu; cột «Đơn vị tính» và «Cách tính» cho "
+             "biết cách nhập (giá trị tại cuối kỳ, hoặc lũy kế từ đầu năm)."),
+    ("text", "Số liệu gốc: kỳ Quý IV (hoặc Tháng 12) năm trước nhận giá trị cuối năm của các "
+             "chỉ tiêu, nhiệm vụ đo theo mức (tỷ lệ, số hiện có). Thiếu số liệu này, giá trị "
+             "báo cáo sớm nhất trong năm được dùng làm giá trị nền ước tính, và khi mới có một "
+             "số liệu thì chưa đánh giá được tiến độ («Chưa đủ căn cứ»)."),
+    ("text", "Có thể báo cáo theo tháng (kỳ 2026-05) hoặc theo quý; số liệu tháng được dùng "
+             "cho quý chứa tháng đó. Giá trị không báo cáo lại ở kỳ sau được giữ nguyên từ kỳ "
+             "gần nhất trong năm (và kỳ đó vẫn bị tính là chưa báo cáo)."),
     ("text", "Để trống ô «Giá trị thực hiện» nghĩa là chưa báo cáo chỉ tiêu đó trong tệp này; "
              "giá trị đã báo cáo trước đây (nếu có) được giữ nguyên."),
     ("text", "Minh chứng: ghi đường dẫn bắt đầu bằng http:// hoặc https://, hoặc đúng tên tệp "
@@ -557,8 +672,8 @@ EXCEL_INSTRUCTIONS: tuple[tuple[str, str], ...] = (
     ("text", "Có thể tải lên bảng tự lập nếu có dòng tiêu đề gồm các cột «Mã chỉ tiêu» và «Giá "
              "trị thực hiện»; các cột «Kỳ báo cáo», «Đơn vị báo cáo», «Ghi chú», «Minh chứng» là "
              "tùy chọn. Tên cột không phân biệt chữ hoa, dấu và khoảng trắng; thứ tự cột tùy ý."),
-    ("text", "Kỳ báo cáo ghi theo dạng 2026-Q2, Q2/2026 hoặc Quý II/2026. Đơn vị ghi mã (ví dụ "
-             "SKHCN) hoặc tên đầy đủ."),
+    ("text", "Kỳ báo cáo ghi theo dạng 2026-Q2, Q2/2026 hoặc Quý II/2026 (kỳ tháng: 2026-05 "
+             "hoặc Tháng 5/2026). Đơn vị ghi mã (ví dụ SKHCN) hoặc tên đầy đủ."),
     ("text", "Dòng tiêu đề nhóm (1.1, I…) và dòng chỉ tiêu của đơn vị khác mà để trống giá trị "
              "được bỏ qua; nếu có giá trị, hệ thống báo lỗi."),
     ("text", "Tệp phải là .xlsx (không nhận .xls, tệp có macro hoặc tệp đặt mật khẩu), dung "
@@ -697,9 +812,9 @@ EXCEL_MESSAGES: dict[str, str] = {
         "Ô {cell}: mã «{code}» không có trong danh mục chỉ tiêu, nhiệm vụ năm {year}."
     ),
     "not_baseline_item": (
-        "Ô {cell}: {code} không cần giá trị nền — chỉ tiêu lũy kế, định tính và nhiệm vụ "
-        "tính từ 0 mỗi năm. Kỳ {period} chỉ nhận giá trị nền của các chỉ tiêu dạng mức "
-        "(tỷ lệ, chỉ số)."
+        "Ô {cell}: {code} không cần giá trị nền — chỉ tiêu, nhiệm vụ tính lũy kế trong năm "
+        "hoặc theo % hoàn thành tính từ 0 mỗi năm. Kỳ {period} chỉ nhận giá trị nền của "
+        "các chỉ tiêu, nhiệm vụ đo theo mức (tỷ lệ, chỉ số, số hiện có)."
     ),
     "not_reporting_unit": (
         "Ô {cell}: {code} do {owner} báo cáo, không thuộc {unit}. Hãy xóa dòng này, hoặc liên "
@@ -1565,6 +1680,7 @@ ADMIN_CATALOGUE: dict[str, str] = {
         "dấu «giả định» cho đến khi quản trị viên xác nhận."
     ),
     "assumed_mark": ", giả định",
+    "deadline_assumed_mark": ", thời hạn giả định",
     "item": "Chỉ tiêu, nhiệm vụ",
     "lead": "Đơn vị chủ trì",
     "settings": "Thiết lập",
@@ -1877,9 +1993,6 @@ REVIEW_CLI: dict[str, str] = {
     "file_written": "Đã ghi tệp minh chứng số {id} vào {path}.",
     "is_link": "Minh chứng số {id} là liên kết ngoài: {url}",
 }
-
-# The actor the dashboard acts as until sign-in exists (ui/session.py).
-DEMO_ACTOR_NAME = "Quản trị (minh họa)"
 
 REVIEW_PAGE: dict[str, str] = {
     "title": "Thẩm định minh chứng",
@@ -2243,7 +2356,9 @@ BRIEFING_COLUMNS: dict[str, str] = {
 # The red-warning rule each reason for red stands for (plan 001, section IV.2.3).
 BRIEFING_RED_RULES: dict[str, str] = {
     "deadline_passed": "Quá hạn so với mục tiêu",
+    "deadline_passed_unreported": "Quá hạn so với mục tiêu",
     "below_half_trajectory": "Hoàn thành dưới 50% lộ trình",
+    "below_half_threshold": "Hoàn thành dưới 50% lộ trình",
     "evidence_rejected": "Minh chứng không đạt chất lượng",
 }
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from nq57 import clock
+from nq57 import clock, labels
 from nq57.db import Store
 from nq57.periods import parse_period
 
@@ -47,9 +47,15 @@ def status_change(store: Store, period: str, *, as_of: date | str | None = None,
 def units_ranked(store: Store, period: str, *, as_of: date | str | None = None,
                  units: Sequence[str] | None = None, group: str | None = None,
                  item_type: str = "target") -> pd.DataFrame:
-    """One row per lead unit: items per status, their shares and the unit's rank."""
-    return store.frame("dashboard/status_by_unit", item_type=item_type,
-                       **_scope(period, as_of, units, group))
+    """One row per lead unit: items per status (a column per status of the list, and
+    `{status}_share`), the shares the ranking uses, and the unit's rank."""
+    ranked = store.frame("dashboard/status_by_unit", item_type=item_type,
+                         **_scope(period, as_of, units, group))
+    counts = [dict(c) for c in ranked["counts"]]  # DuckDB's MAP arrives as a dict
+    for code in labels.STATUSES:
+        ranked[code] = [int(c.get(code, 0)) for c in counts]
+        ranked[f"{code}_share"] = ranked[code] / ranked["items"]
+    return ranked.drop(columns=["counts"])
 
 
 def completeness(store: Store, period: str, *, as_of: date | str | None = None,

@@ -15,6 +15,7 @@ import pandas as pd
 
 from nq57 import fmt, labels, status
 from nq57.cells import missing, moment, real, records, text
+from nq57.periods import parse_period
 
 # How a column's values are shown:
 #   text, number (decimals), integer, share (0..1 shown as %), progress (a share drawn
@@ -64,14 +65,48 @@ def detail_link(code: str, params: Mapping[str, object] | None) -> str:
     return f"{labels.DETAIL_PAGE_PATH}?{urlencode(query, doseq=True)}"
 
 
+def _is_parent(frame: pd.DataFrame) -> pd.Series:
+    if "is_parent" not in frame:
+        return pd.Series(False, index=frame.index)
+    return frame["is_parent"].fillna(False).astype(bool)
+
+
 def thresholds(frame: pd.DataFrame) -> list[str]:
-    return [fmt.threshold(c, lo, hi, u) for c, lo, hi, u in zip(
-        frame["comparator"], frame["threshold_low"], frame["threshold_high"],
-        frame["unit_of_measure"], strict=True)]
+    """Each item's threshold as people read it ('≥ 60%'); a parent task's is its parts."""
+    parents = _is_parent(frame)
+    return [labels.TABLE_TEXTS["parts_threshold"] if parent
+            else fmt.threshold(c, lo, hi, u) for parent, c, lo, hi, u in zip(
+                parents, frame["comparator"], frame["threshold_low"], frame["threshold_high"],
+                frame["unit_of_measure"], strict=True)]
 
 
 def reasons(frame: pd.DataFrame) -> list[str]:
     return [status.explain(row) for row in records(frame)]
+
+
+def _text_or_blank(value: object) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def baseline_sources(frame: pd.DataFrame) -> list[str]:
+    """Where each baseline comes from, in words ('ước tính — chưa có số liệu gốc')."""
+    if "baseline_source" not in frame:
+        return [""] * len(frame)
+    return [labels.BASELINE_SOURCE_LABELS.get(str(v), "") if _text_or_blank(v) else ""
+            for v in frame["baseline_source"]]
+
+
+def value_periods(frame: pd.DataFrame) -> list[str]:
+    """The period each value comes from ('Quý II/2026'), blank when there is none."""
+    if "value_period" not in frame:
+        return [""] * len(frame)
+    return [parse_period(v).label if _text_or_blank(v) else "" for v in frame["value_period"]]
+
+
+def measured_values(frame: pd.DataFrame) -> list[str]:
+    """Each actual in its own unit ('85,5%', '72 nền tảng'): tasks mix units."""
+    return [fmt.measure(v, u) if _text_or_blank(u) else "" for v, u in zip(
+        frame["actual"], frame["unit_of_measure"], strict=True)]
 
 
 def gap_table(gaps: pd.DataFrame, link_params: Mapping[str, object] | None = None) -> Table:
@@ -79,6 +114,8 @@ def gap_table(gaps: pd.DataFrame, link_params: Mapping[str, object] | None = Non
     frame = gaps.assign(
         threshold=thresholds(gaps),
         reason=reasons(gaps),
+        baseline_source=baseline_sources(gaps),
+        value_period=value_periods(gaps),
         link=[detail_link(code, link_params) for code in gaps["code"]],
     )
     columns = (
@@ -88,7 +125,9 @@ def gap_table(gaps: pd.DataFrame, link_params: Mapping[str, object] | None = Non
         Column("threshold", width=14),
         Column("unit_of_measure", width=12),
         Column("baseline", "number", 2),
+        Column("baseline_source", width=16),
         Column("actual", "number", 2),
+        Column("value_period", width=12),
         Column("expected", "number", 2),
         Column("completion", "progress"),
         Column("gap", "number", 2),
@@ -101,15 +140,14 @@ def gap_table(gaps: pd.DataFrame, link_params: Mapping[str, object] | None = Non
 
 
 def unit_table(ranked: pd.DataFrame) -> Table:
-    """Lead units ranked, with the share of their items in each status."""
+    """Lead units ranked, with the share of their items in each status of the list
+    (those with nothing reported together, as "unreported")."""
     columns = (
         Column("rank", "integer", width=6),
         Column("unit_name", width=40),
         Column("items", "integer", width=8),
-        Column("achieved_share", "progress"),
-        Column("on_track_share", "progress"),
-        Column("behind_share", "progress"),
-        Column("red_share", "progress"),
+        *(Column(f"{code}_share", "progress") for code in labels.STATUSES
+          if labels.STATUS_TONES[code] != "missing"),
         Column("unreported_share", "progress"),
     )
     return _table("units", ranked, columns)
@@ -131,13 +169,33 @@ def completeness_table(reporting: pd.DataFrame) -> Table:
 
 
 def task_table(tasks: pd.DataFrame) -> Table:
-    """Appendix tasks with their deadline, reported progress and status."""
-    frame = tasks.assign(reason=reasons(tasks))
+    """Appendix tasks with their KPI (and how it is measured), coordinating units,
+    deadline (flagged when assumed), reported value, progress and status; a task's
+    parts follow it, indented."""
+    parts = tasks["parent_code"].notna() if "parent_code" in tasks else pd.Series(
+        False, index=tasks.index)
+    assumed = tasks["deadline_assumed"].fillna(False).astype(bool) if \
+        "deadline_assumed" in tasks else pd.Series(False, index=tasks.index)
+    frame = tasks.assign(
+        title=[labels.TABLE_TEXTS["part"].format(title=t) if part else t
+               for t, part in zip(tasks["title"], parts, strict=True)],
+        deadline_text=[labels.TABLE_TEXTS["assumed_deadline"].format(text=t) if a else t
+                       for t, a in zip(tasks["deadline_text"], assumed, strict=True)],
+        measure=[labels.MEASURE_LABELS.get(str(m), "") for m in tasks["measure"]],
+        threshold=thresholds(tasks),
+        measured=measured_values(tasks),
+        reason=reasons(tasks),
+    )
     columns = (
         Column("section", width=6),
         Column("code", width=9),
         Column("title", width=48),
         Column("lead_unit_short", width=18),
+        Column("coord_names", width=24),
+        Column("kpi", width=30),
+        Column("measure", width=14),
+        Column("threshold", width=14),
+        Column("measured", width=14),
         Column("deadline_text", width=18),
         Column("deadline", "date", width=12),
         Column("completion", "progress"),

@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from nq57 import labels
-from nq57.periods import PeriodError, parse_period
+from nq57.periods import parse_period
+from nq57.resolve import Resolver
 from nq57.untrusted import odd_characters, visible
 
 NOTICES = {
@@ -74,24 +75,20 @@ def read_filters(params: Mapping[str, Sequence[str]],
     ]
     notices: list[str] = []
 
+    resolver = Resolver.of(choices.units, choices.periods)
     period = choices.default_period
     for raw in params.get("period", [])[:1]:
-        candidate: str | None
-        try:
-            candidate = parse_period(raw).code
-        except PeriodError:
-            candidate = None
-        if candidate is not None and candidate in choices.periods:
+        candidate = resolver.find_period(raw)
+        if candidate is not None:
             period = candidate
         else:
             notices.append(NOTICES["period"].format(value=_shown(raw),
                                                     default=choices.default_period))
 
-    known_units = {u.upper(): u for u in choices.units}
     units: list[str] = []
     for raw in params.get("unit", []):
         for piece in str(raw).split(","):
-            code = known_units.get(piece.strip().upper())
+            code = resolver.find_unit(piece)
             if code is None:
                 if piece.strip():
                     notices.append(NOTICES["unit"].format(value=_shown(piece.strip())))

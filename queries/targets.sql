@@ -17,9 +17,12 @@ SELECT
     t.year,
     t.source_doc,
     t.source_text,
-    t.note
+    t.note,
+    t.data_unit,
+    du.name AS data_unit_name
 FROM targets t
 JOIN v_items i ON i.code = t.code
 LEFT JOIN units u ON u.code = i.lead_unit
+LEFT JOIN units du ON du.code = t.data_unit
 WHERE $year IS NULL OR t.year = $year
 ORDER BY i.sort_key;

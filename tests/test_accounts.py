@@ -13,7 +13,7 @@ import duckdb
 import pytest
 from argon2 import PasswordHasher
 
-from nq57 import accounts, audit, catalogue, corrections, demo, policy, settings, signin
+from nq57 import accounts, audit, catalogue, corrections, demo, policy, settings, signin, status
 from nq57.accounts import AccountError
 from nq57.bootstrap import prepare
 from nq57.db import Store
@@ -371,6 +371,25 @@ def test_a_corrected_deadline_becomes_the_tasks_deadline(store: Store):
     assert (task["deadline"], task["deadline_text"]) == (date(2026, 6, 30), "30/06/2026")
     with pytest.raises(corrections.CorrectionError, match="2025–2030"):
         corrections.correct(store, ADMIN, "task", "II.10", "deadline", "2040-01-01", "x")
+
+
+def test_a_corrected_deadline_the_scan_lost_is_no_longer_assumed(store: Store):
+    assert bool(catalogue.tasks(store).set_index("code").loc["II.11", "deadline_assumed"])
+    corrections.correct(store, ADMIN, "task", "II.11", "deadline", "2026-09-30",
+                        "Công văn 45/VP")
+    entry = audit.entries(store, action="correct_catalogue").iloc[0]
+    assert (entry["object_id"], entry["before"], entry["after"]) == (
+        "II.11", '{"deadline": "2026-03-31", "deadline_assumed": true}',
+        '{"deadline": "2026-09-30", "deadline_assumed": false}')
+    for reloaded in (False, True):
+        if reloaded:
+            _reload_catalogue(store)
+        tasks = catalogue.tasks(store).set_index("code")
+        assert not bool(tasks.loc["II.11", "deadline_assumed"])
+        assert tasks.loc["II.11", "deadline"] == date(2026, 9, 30)
+        assert bool(tasks.loc["V.6", "deadline_assumed"])  # the others stay assumed
+        row = status.gaps(store, "2026-Q4", item_type="task").set_index("code").loc["II.11"]
+        assert not bool(row["deadline_assumed"])
 
 
 def test_a_lead_corrected_is_no_longer_assumed(store: Store):

@@ -31,7 +31,7 @@ DOCUMENT_THRESHOLDS = [
     ("1.4.3", ">=", 10, None, "%"),
     ("1.4.4", ">=", 60, None, "sản phẩm"),
     ("1.4.5", ">=", 30, None, "dự án"),
-    ("1.4.6", ">=", 20, None, "sáng chế"),
+    ("1.4.6", ">=", 20, None, "sáng chế/giải pháp"),  # "20 sáng chế, giải pháp hữu ích"
     ("1.4.7", ">=", 300, None, "bài báo"),
     ("1.4.8", ">=", 70, None, "sáng kiến"),
     ("1.5.1", ">", 0.8, None, "điểm"),
@@ -82,11 +82,46 @@ def test_counts_accumulate_and_rates_are_levels(targets):
     assert targets.loc["1.3.4", "kind"] == "level"        # researchers in the province: a stock
 
 
-def test_public_service_targets_are_led_by_the_unit_the_documents_name(targets):
+def test_public_service_leads_from_the_offices_own_plan_are_assumptions(targets):
+    # Changed: these were taken as named by the plan. 1119/KH-VP is the Office's internal
+    # plan and lists the centre as "phối hợp thực hiện"; Plan 03 names no lead for them.
     for code in ("1.5.2", "1.5.5", "1.5.6", "1.5.8", "1.5.9", "1.5.10", "1.5.11"):
         assert targets.loc[code, "lead_unit"] == "TTPVHCC"
-        assert not targets.loc[code, "lead_assumed"]
+        assert targets.loc[code, "lead_assumed"]
+        assert "phối hợp" in targets.loc[code, "lead_basis"]
     assert targets.loc["1.1.1", "lead_assumed"]  # assigned by remit
+
+
+def test_payment_targets_are_led_by_a_provincial_body_with_the_bank_as_data_source(targets):
+    for code in ("1.5.15", "1.5.26"):
+        assert targets.loc[code, "lead_unit"] == "STC"
+        assert targets.loc[code, "data_unit"] == "NHNN"
+        assert targets.loc[code, "lead_assumed"]
+
+
+def test_assumed_and_unreadable_catalogue_entries_are_flagged(store: Store):
+    tasks = catalogue.tasks(store).set_index("code")
+    # "Quy /2026" in the scan: the quarter is lost, Quý I is an assumption.
+    assert {c for c in tasks.index if tasks.loc[c, "deadline_assumed"]} == {
+        "II.11", "V.6", "V.7.1"}
+    horizons = catalogue.targets_2030(store).set_index("code")
+    assert horizons.loc["1119-2030-06", "threshold_assumed"]
+    assert not horizons.loc["1119-2030-01", "threshold_assumed"]
+    assert horizons.loc["433-2030-08", "name"] == "Chỉ số phát triển con người (HDI)"
+
+
+def test_tasks_carry_the_kpi_they_are_judged_by(store: Store):
+    tasks = catalogue.tasks(store).set_index("code")
+    assert tuple(tasks.loc["IV.3", ["kpi_kind", "kpi_comparator", "kpi_threshold",
+                                    "kpi_unit", "kpi_baseline"]]) == (
+        "level", ">=", 80, "%", False)      # trained this year: from zero
+    assert tuple(tasks.loc["VI.3", ["kpi_kind", "kpi_threshold", "kpi_unit",
+                                    "kpi_baseline"]]) == ("level", 84, "nền tảng", True)
+    assert tuple(tasks.loc["III.2.2", ["kpi_kind", "kpi_threshold"]]) == ("cumulative", 1)
+    assert tasks.loc["VII.1", "kpi_comparator"] == ">"          # as the text says
+    assert tasks.loc["II.4", "kpi_kind"] == "completion"          # a completion statement
+    numeric = tasks[tasks["kpi_kind"] != "completion"]
+    assert len(numeric) == 17 and numeric["kpi_threshold"].notna().all()
 
 
 def test_every_target_has_a_lead_unit_with_a_name(targets):
@@ -119,7 +154,9 @@ def test_task_deadlines_are_kept_as_written_and_as_dates(store: Store):
     tasks = catalogue.tasks(store).set_index("code")
     assert tasks.loc["II.1", "deadline_text"] == "Quý I/2026"
     assert str(tasks.loc["II.1", "deadline"]) == "2026-03-31"
-    assert tasks.loc["II.4", "deadline_text"] == "Quý II/2026"
+    # Changed: the scan reads "Quý 1 006" (Quý I/2026); the old note misread it as II.
+    assert tasks.loc["II.4", "deadline_text"] == "Quý I/2026"
+    assert str(tasks.loc["II.4", "deadline"]) == "2026-03-31"
     assert str(tasks.loc["III.3", "deadline"]) == "2026-09-30"
     assert tasks.loc["I.1", "deadline_text"] == "Thường xuyên"
     assert tasks.loc["I.1", "deadline"] is None

@@ -40,7 +40,7 @@ def test_targets_as_csv_lists_the_54_targets_with_their_thresholds(store: Store)
     assert list(rows[0]) == [
         "code", "group", "name", "unit_of_measure", "comparator", "threshold_low",
         "threshold_high", "kind", "lead_unit", "lead_unit_name", "coord_units",
-        "lead_assumed"]
+        "lead_assumed", "data_unit"]
     by_code = {r["code"]: r for r in rows}
     assert by_code["1.1.1"]["threshold_low"] == "60"
     assert by_code["1.5.23"]["comparator"] == "between"
@@ -54,6 +54,8 @@ def test_tasks_lists_the_appendix_with_lead_units_and_deadlines(store: Store):
     assert result.returncode == 0, result.stderr
     tasks = {t["code"]: t for t in json.loads(result.stdout)}
     assert len(tasks) == 42
+    assert (tasks["IV.3"]["kpi_kind"], tasks["IV.3"]["kpi_threshold"]) == ("level", 80)
+    assert tasks["V.6"]["deadline_assumed"] and not tasks["II.10"]["deadline_assumed"]
     assert tasks["II.10"]["lead_unit"] == "CAT"
     assert tasks["II.10"]["deadline_text"] == "Quý I/2026"
     assert tasks["II.10"]["deadline"] == "2026-03-31"
@@ -69,14 +71,24 @@ def test_units_table_is_readable(store: Store):
 def test_gaps_json_is_a_plain_list_with_every_field(demo_store: Store):
     result = nq57("gaps", "--period", "2026-Q3", "--as-of", "2026-11-23", "--format", "json")
     assert result.returncode == 0, result.stderr
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)  # still parseable: the demo notice is on stderr
     assert isinstance(rows, list) and len(rows) == 54
-    assert set(rows[0]) == {
+    # The fields it always had, and those that say why (reason, baseline, carried value).
+    assert {
         "code", "group", "name", "lead_unit", "comparator", "threshold_low", "threshold_high",
         "baseline", "actual", "expected", "completion", "elapsed", "gap", "status",
-        "reported_status", "verified_status", "review_state"}
+        "reported_status", "verified_status", "review_state"} < set(rows[0])
+    assert {"item_type", "status_reason", "reason", "baseline_source", "value_period",
+            "kpi", "coord_units", "measure"} < set(rows[0])
     statuses = {r["status"] for r in rows}
-    assert {"achieved", "on_track", "behind", "red", "overdue_report"} <= statuses
+    assert {"achieved", "on_track", "behind", "red", "overdue_report", "no_basis"} <= statuses
+    assert "số liệu minh họa" in result.stderr
+
+
+def test_a_table_made_from_demo_data_says_so_first(demo_store: Store):
+    result = nq57("gaps", "--period", "2026-Q3")
+    assert result.stdout.startswith("Lưu ý: cơ sở dữ liệu đang có số liệu minh họa")
+    assert "số liệu minh họa" not in nq57("gaps", "--period", "2026-Q3").stderr
 
 
 def test_gaps_depend_on_the_as_of_date(demo_store: Store):

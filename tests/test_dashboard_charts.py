@@ -41,7 +41,7 @@ def test_the_bullet_chart_puts_actual_threshold_and_trajectory_on_one_scale(gaps
     bar = status_traces(figure)[first["status"]]
     assert bar.x[0] == pytest.approx(first["actual"] / first["reference"])
     words = next(t for t in figure.data if t.name == labels.CHART_TEXTS["values"])
-    assert words.text[0] == f"61,8% · {labels.status_label(first['status'])}"
+    assert words.text[0] == f"61,5% · {labels.status_label(first['status'])}"
     threshold = next(t for t in figure.data if t.name == labels.CHART_TEXTS["threshold"])
     assert list(threshold.x) == [1.0, 1.0]
     expected = next(t for t in figure.data if t.name == labels.CHART_TEXTS["expected"])

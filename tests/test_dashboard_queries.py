@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from nq57 import detail, revisions, status, summary
+from nq57 import detail, labels, revisions, status, summary
 from nq57.db import Store
 from nq57.revisions import NewValue, UploadMeta
 from tests.helpers import ADMIN
@@ -56,8 +56,13 @@ def test_units_are_ranked_by_their_share_achieved_or_on_track(demo_store: Store)
     assert skhcn["items"] == len(mine)
     assert skhcn["red"] == (mine["status"] == "red").sum()
     assert skhcn["unreported"] == skhcn["no_data"] + skhcn["overdue_report"]
-    # Units that sent nothing for the quarter come last.
-    assert set(ranked.tail(2)["unit"]) == {"NHNN", "SYT"}
+    # Units that sent nothing all year (the demo's SYT and SNNMT) share a rank below
+    # every unit with anything good. (Changed: NHNN no longer leads a target.)
+    silent = ranked[ranked["unit"].isin(["SYT", "SNNMT"])]
+    assert silent["rank"].nunique() == 1 and (silent["unreported_share"] == 1).all()
+    above = ranked[ranked["rank"] < silent["rank"].iloc[0]]
+    assert (above["unreported_share"] < 1).all() and len(above) == len(ranked) - 3
+    assert [c for c in labels.STATUSES if c not in ranked] == []  # a column per status
 
 
 def test_units_ranked_with_a_filter_lists_only_those_units(demo_store: Store) -> None:
@@ -68,15 +73,26 @@ def test_units_ranked_with_a_filter_lists_only_those_units(demo_store: Store) ->
 def test_completeness_says_who_is_late_and_by_how_many_days(demo_store: Store) -> None:
     reporting = summary.completeness(demo_store, "2026-Q3", as_of=AS_OF).set_index("unit")
     missing = reporting[reporting["reporting_status"] == "missing"]
-    assert set(missing.index) == {"NHNN", "SYT", "BCHQS"}
+    # Silent in Q3 (their Q2 values carry forward, but the report is missing) or all year.
+    assert set(missing.index) == {"BCHQS", "CAT", "SGDDT", "SNNMT", "SYT"}
     assert set(missing["days_late"]) == {(AS_OF - Q3_DEADLINE).days}
     late = reporting[reporting["reporting_status"] == "late"]["days_late"].to_dict()
-    assert late == {"SNV": 6, "CAT": 3, "STP": 11}
+    assert late == {"SNV": 6, "SXD": 3, "STP": 11}
     on_time = reporting[reporting["reporting_status"] == "on_time"]
     assert (on_time["days_late"] == 0).all()
     assert (on_time["reported_items"] > 0).all()
     # Missing units first, then late ones, most days first.
-    assert list(reporting["reporting_status"].iloc[:6]) == ["missing"] * 3 + ["late"] * 3
+    assert list(reporting["reporting_status"].iloc[:8]) == ["missing"] * 5 + ["late"] * 3
+
+
+def test_a_monthly_reporter_has_reported_for_the_quarter(demo_store: Store) -> None:
+    # The demo's TTPVHCC reports month by month: September's values count for Q3.
+    reporting = summary.completeness(demo_store, "2026-Q3", as_of=AS_OF).set_index("unit")
+    assert reporting.loc["TTPVHCC", "reporting_status"] == "on_time"
+    assert reporting.loc["TTPVHCC", "reported_items"] == reporting.loc["TTPVHCC", "items"]
+    august = summary.completeness(demo_store, "2026-08", as_of=AS_OF).set_index("unit")
+    assert august.loc["TTPVHCC", "reporting_status"] == "on_time"
+    assert august.loc["SKHCN", "reporting_status"] == "missing"  # quarterly only
 
 
 def test_a_period_whose_deadline_has_not_come_is_not_late(demo_store: Store) -> None:
@@ -95,18 +111,18 @@ def upload(store: Store, unit: str, period: str, at: datetime,
 
 
 def test_a_late_first_report_counts_days_from_the_deadline(demo_store: Store) -> None:
-    upload(demo_store, "NHNN", "2026-Q3", datetime(2026, 10, 25, 10), [NewValue("1.5.15", 60)])
-    row = summary.completeness(demo_store, "2026-Q3", as_of=AS_OF).set_index("unit").loc["NHNN"]
+    upload(demo_store, "SYT", "2026-Q3", datetime(2026, 10, 25, 10), [NewValue("1.5.27", 60)])
+    row = summary.completeness(demo_store, "2026-Q3", as_of=AS_OF).set_index("unit").loc["SYT"]
     assert row["reporting_status"] == "late"
     assert row["days_late"] == 5
     assert row["reported_items"] == 1
 
 
 def test_a_revoked_upload_no_longer_counts_as_reported(demo_store: Store) -> None:
-    upload_id = upload(demo_store, "NHNN", "2026-Q3", datetime(2026, 10, 1, 10),
-                       [NewValue("1.5.15", 60)])
+    upload_id = upload(demo_store, "SYT", "2026-Q3", datetime(2026, 10, 1, 10),
+                       [NewValue("1.5.27", 60)])
     revisions.revoke_upload(demo_store, ADMIN, upload_id, "Gửi nhầm tệp")
-    row = summary.completeness(demo_store, "2026-Q3", as_of=AS_OF).set_index("unit").loc["NHNN"]
+    row = summary.completeness(demo_store, "2026-Q3", as_of=AS_OF).set_index("unit").loc["SYT"]
     assert row["reporting_status"] == "missing"
 
 
@@ -131,9 +147,19 @@ def test_a_target_series_runs_through_the_quarters_up_to_the_period(demo_store: 
     assert series["status"].iloc[-1] == q2["status"]
 
 
+def test_a_month_series_runs_through_the_months(demo_store: Store) -> None:
+    series = summary.item_series(demo_store, "1.5.8", "2026-05", as_of=AS_OF)
+    assert list(series["period"]) == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]
+    assert series["actual"].notna().all()  # the demo's TTPVHCC reports monthly
+
+
 def test_task_progress_lists_the_appendix_with_sections(demo_store: Store) -> None:
     tasks = summary.task_progress(demo_store, "2026-Q3", as_of=AS_OF)
     assert len(tasks) == len(status.gaps(demo_store, "2026-Q3", as_of=AS_OF, item_type="task"))
+    assert len(tasks) == 46  # 42 appendix rows and 4 parents rolled up from their parts
+    v1 = tasks.set_index("code").loc["V.1"]
+    assert v1["is_parent"] and v1["coord_names"] == "Các cơ quan, đơn vị, địa phương"
+    assert tasks.set_index("code").loc["IV.3", "kpi"].startswith("80% cán bộ")
     assert tasks["section_name"].notna().all()
     ongoing = tasks[tasks["deadline"].isna()]
     assert set(ongoing["deadline_text"]) <= {"Thường xuyên", "Nhiệm vụ thường xuyên"}

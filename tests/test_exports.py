@@ -31,7 +31,9 @@ def test_csv_has_a_byte_order_mark_and_vietnamese_headers(gaps) -> None:
     assert first["Chỉ tiêu"] == "Tỷ lệ phủ sóng 5G trên địa bàn"
     assert first["Chỉ tiêu năm"] == "≥ 60%"
     assert first["Tình trạng"] == "Đạt"
-    assert first["Mức hoàn thành (%)"] == "106.9"
+    assert first["Mức hoàn thành (%)"] == "105.7"
+    assert first["Nguồn giá trị nền"] == "số liệu gốc"
+    assert first["Số liệu kỳ"] == "Quý III/2026"
     assert "Chi tiết" not in first  # links lead nowhere outside the dashboard
     assert {r["Tình trạng"] for r in rows} <= set(labels.STATUS_LABELS.values())
 
@@ -49,7 +51,7 @@ def test_excel_has_real_numbers_formats_a_frozen_header_and_widths(demo_store: S
     assert sheet.auto_filter.ref
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
     actual = sheet.cell(row=2, column=header.index("Thực hiện") + 1)
-    assert actual.value == pytest.approx(61.8)
+    assert actual.value == pytest.approx(61.5)
     assert actual.number_format == "#,##0.00"
     completion = sheet.cell(row=2, column=header.index("Mức hoàn thành") + 1)
     assert isinstance(completion.value, float) and completion.number_format == "0%"
@@ -74,6 +76,16 @@ def test_excel_writes_dates_as_dates(demo_store: Store) -> None:
 def test_file_names_are_plain_ascii() -> None:
     assert exports.file_stem("Khoảng cách so với chỉ tiêu", "2026-Q3") == (
         "khoang-cach-so-voi-chi-tieu-2026-Q3")
+
+
+def test_files_made_from_demo_data_say_so(gaps) -> None:
+    table = tables.gap_table(gaps)
+    assert exports.file_stem(table.title, "2026-Q3", demo=True).endswith("-so-lieu-minh-hoa")
+    rows = list(csv.reader(io.StringIO(exports.to_csv(table, demo=True).decode("utf-8-sig"))))
+    assert len(rows) == len(gaps) + 2 and rows[-1][0] == labels.MESSAGES["demo_file"]
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(table, demo=True))).active
+    assert sheet.cell(row=sheet.max_row, column=1).value == labels.MESSAGES["demo_file"]
+    assert sheet.auto_filter.ref.endswith(str(len(gaps) + 1))  # the note is not data
 
 
 @pytest.mark.parametrize(("kind", "value", "shown"), [

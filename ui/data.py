@@ -110,9 +110,11 @@ def anonymous_read() -> bool:
 
 
 def default_period() -> str:
-    """The latest period with data; else the latest ended period; else the first."""
+    """The latest quarter with data; else the latest ended quarter; else the first. (A
+    month is chosen in the period picker or the URL; the quarter is the default view.)"""
     latest = query("latest_period_with_data")["period"].iloc[0]
     frame = periods()
+    frame = frame[frame["granularity"] == "quarter"]
     if isinstance(latest, str) and latest in set(frame["code"]):
         return latest
     ended = frame[frame["end_date"] < today()]

@@ -42,7 +42,7 @@ def status_cards(change: pd.DataFrame) -> None:
     for column, status in zip(columns, labels.STATUSES, strict=True):
         value = int(by_status.at[status, "items"])
         difference = value - int(by_status.at[status, "previous_items"]) if known else None
-        good = status in ("achieved", "on_track")
+        good = labels.STATUS_TONES[status] == "good"
         column.metric(
             labels.status_label(status), fmt.number(value, 0),
             delta=None if difference is None else (
@@ -139,15 +139,18 @@ def download_buttons(tables: Table | Sequence[Table], *, key: str, period: str =
                      report: Scope | None = None) -> None:
     """CSV and Excel of the table(s), and the PDF report of `report` (a scope) when one
     is given. Files are built when clicked, not on every run."""
+    from ui import data
+
     tables = [tables] if isinstance(tables, Table) else list(tables)
-    stem = exports.file_stem(tables[0].title, period)
+    demo = data.demo_present()
+    stem = exports.file_stem(tables[0].title, period, demo=demo)
     row = st.container(horizontal=True)
     row.download_button(
-        labels.DOWNLOAD_TEXTS["csv"], lambda: exports.to_csv(tables[0]),
+        labels.DOWNLOAD_TEXTS["csv"], lambda: exports.to_csv(tables[0], demo=demo),
         file_name=f"{stem}.csv", mime=exports.CSV_MIME, key=f"csv_{key}",
         icon=":material/description:", on_click="ignore")
     row.download_button(
-        labels.DOWNLOAD_TEXTS["xlsx"], lambda: exports.to_xlsx(tables),
+        labels.DOWNLOAD_TEXTS["xlsx"], lambda: exports.to_xlsx(tables, demo=demo),
         file_name=f"{stem}.xlsx", mime=exports.XLSX_MIME, key=f"xlsx_{key}",
         icon=":material/table_view:", on_click="ignore")
     if report is not None:

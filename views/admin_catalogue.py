@@ -69,10 +69,16 @@ with st.form("correct_target"):
 # --- tasks: deadlines ------------------------------------------------------------------
 st.subheader(T["tasks"])
 task_names = dict(zip(tasks["code"], tasks["title"], strict=True))
+# A deadline the scan lost is marked; correcting it settles it (deadline_assumed clears).
+task_deadlines = {
+    row.code: str(row.deadline_text or "")
+    + (T["deadline_assumed_mark"] if row.deadline_assumed else "")
+    for row in tasks.itertuples(index=False)}
 with st.form("correct_task"):
     left, right = st.columns([3, 2])
     task = left.selectbox(T["task"], list(task_names),
-                          format_func=lambda c: f"{c} — {str(task_names[c])[:90]}")
+                          format_func=lambda c: f"{c} — {str(task_names[c])[:80]} "
+                                                f"({task_deadlines[c]})")
     deadline = right.date_input(T["deadline"], value=date(2026, 12, 31), format="DD/MM/YYYY",
                                 min_value=corrections.FIRST_DEADLINE,
                                 max_value=corrections.LAST_DEADLINE)

@@ -31,11 +31,12 @@ choices = [u for u in view.units if u in names] or list(names)
 unit = st.selectbox(labels.UNIT_TEXTS["drill_pick"], choices, format_func=names.get,
                     key="drill_" + "-".join(view.units))
 row = ranked[ranked["unit"] == unit].iloc[0]
-cards = st.columns(5)
-for card, status in zip(cards, ("achieved", "on_track", "behind", "red"), strict=False):
+shown = [s for s in labels.STATUSES if labels.STATUS_TONES[s] != "missing"]
+cards = st.columns(len(shown) + 1)
+for card, status in zip(cards, shown, strict=False):
     card.metric(labels.status_label(status), int(row[status]), border=True)
 unreported = f"{labels.STATUS_SYMBOLS['no_data']} {labels.COLUMN_LABELS['unreported_share']}"
-cards[4].metric(unreported, int(row["unreported"]), border=True)
+cards[-1].metric(unreported, int(row["unreported"]), border=True)
 
 st.markdown(f"**{labels.UNIT_TEXTS['targets']}**")
 unit_gaps = gaps[gaps["lead_unit"] == unit]

@@ -45,15 +45,26 @@ if len(target["coord_units"]):
     unit_names = dict(zip(units["code"], units["name"], strict=True))
     facts.append(labels.DETAIL_TEXTS["coord"].format(
         units=md(", ".join(unit_names.get(u, u) for u in target["coord_units"]))))
+if isinstance(target.get("data_unit"), str):
+    facts.append(labels.DETAIL_TEXTS["data_unit"].format(unit=md(target["data_unit_name"])))
+if current is not None and pd.notna(current["baseline"]):
+    facts.append(labels.DETAIL_TEXTS["baseline"].format(
+        value=fmt.measure(current["baseline"], uom),
+        source=labels.BASELINE_SOURCE_LABELS[current["baseline_source"]]))
+elif current is not None and current["baseline_source"] == "none":
+    facts.append(labels.DETAIL_TEXTS["no_baseline"])
 facts.append(labels.DETAIL_TEXTS["source"].format(doc=md(target["source_doc"]),
                                                   text=md(target["source_text"])))
 st.markdown("  \n".join(facts))
 
 if current is not None:
     said = f"**{labels.status_label(current['status'])}** — {status.explain(current)}"
-    {"red": st.error, "behind": st.warning, "overdue_report": st.warning,
-     "achieved": st.success}.get(current["status"], st.info)(said)
-    if current.get("estimate"):  # reported before the period ended
+    tone = labels.STATUS_TONES[current["status"]]
+    {"alarm": st.error, "watch": st.warning, "missing": st.warning}.get(
+        tone, st.success if current["status"] == "achieved" else st.info)(said)
+    # Reported before the period ended (a value carried from an earlier period says
+    # so in the explanation above instead).
+    if current.get("estimate") and not current.get("value_carried"):
         st.caption(labels.DETAIL_TEXTS["estimate"].format(
             recorded=fmt.day(current["recorded_at"]), end=fmt.day(current["period_end"])))
     cards = st.columns(4)
@@ -95,7 +106,10 @@ else:
     for row in found.horizons.to_dict(orient="records"):
         goal = fmt.threshold(row["comparator"], row["threshold_low"], row["threshold_high"],
                              row["unit_of_measure"])
-        st.markdown(f"- **{row['horizon_year']}** · {md(row['name'])}: **{md(goal)}** "
+        goal = md(goal)
+        if row["threshold_assumed"]:
+            goal += labels.DETAIL_TEXTS["threshold_assumed"]
+        st.markdown(f"- **{row['horizon_year']}** · {md(row['name'])}: **{goal}** "
                     f"({md(row['source_doc'])})"
                     + (f"  \n  _{md(row['note'])}_" if row["note"] else ""))
 

@@ -1,5 +1,6 @@
-"""Nhiệm vụ: the plan's appendix tasks by section and unit, with deadline, reported
-progress and status, and a timeline of their deadlines."""
+"""Nhiệm vụ: the plan's appendix tasks by section and unit, each judged by its own KPI
+(a number, or % complete), with coordinating units, deadline, reported value, progress
+and status; a task's parts under it; and a timeline of the deadlines."""
 
 import streamlit as st
 
@@ -14,9 +15,10 @@ if view.group:
 tasks = data.task_progress(view.period, view.units)
 widgets.guard(tasks, no_rows=labels.EMPTY_STATES["no_tasks"])
 widgets.status_cards(data.status_change(view.period, view.units, item_type="task"))
+st.caption(labels.TASK_TEXTS["rules"])
 
 st.subheader(labels.TASK_TEXTS["timeline"])
-dated = tasks[tasks["deadline"].notna()]
+dated = tasks[tasks["deadline"].notna() & ~tasks["is_parent"].astype(bool)]
 if len(dated):
     st.plotly_chart(charts.task_timeline(dated, today=data.today()), width="stretch",
                     key="timeline")

@@ -333,7 +333,10 @@ def _projected(con: duckdb.DuckDBPyConnection, targets: pd.DataFrame,
         points.setdefault(str(code), []).append(Point(real(elapsed), real(actual)))
     result: dict[str, tuple[float | None, bool | None]] = {}
     for row in records(targets):
-        baseline = _number(row["baseline"]) if row["kind"] == "level" else None
+        # As the detail page: only a reported baseline is a point of its own (an
+        # estimated one is the year's earliest value, already among the points).
+        baseline = (_number(row["baseline"]) if row["kind"] == "level"
+                    and row.get("baseline_source") == "reported" else None)
         outcome = project(kind=str(row["kind"]), comparator=str(row["comparator"]),
                           unit_of_measure=str(row["unit_of_measure"]),
                           points=points.get(str(row["code"]), []), baseline=baseline,

@@ -23,10 +23,12 @@ UNIT_FIELDS = ("code", "name", "kind")
 TARGET_FIELDS = (
     "code", "group", "name", "unit_of_measure", "comparator", "threshold_low",
     "threshold_high", "kind", "lead_unit", "lead_unit_name", "coord_units", "lead_assumed",
+    "data_unit",
 )
 TASK_FIELDS = (
-    "code", "section", "title", "output", "kpi", "lead_unit", "lead_unit_name",
-    "coord_units", "deadline_text", "deadline",
+    "code", "section", "parent_code", "title", "output", "kpi", "kpi_kind", "kpi_comparator",
+    "kpi_threshold", "kpi_unit", "kpi_baseline", "lead_unit", "lead_unit_name",
+    "coord_units", "deadline_text", "deadline", "deadline_assumed",
 )
 
 

@@ -32,6 +32,15 @@ def complain(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
+def demo_notice(store: Store, fmt: str = "table") -> None:
+    """Output made from demo data says so: first on stdout beside a table or text, on
+    stderr beside CSV or JSON (so that machine output stays parseable)."""
+    from nq57 import demo
+
+    if demo.present(store):
+        (say if fmt in ("table", "text") else complain)(labels.MESSAGES["demo_output"])
+
+
 def with_format(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default="table")
     return parser

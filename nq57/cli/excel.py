@@ -17,6 +17,7 @@ from nq57.cli.common import (
     acting,
     command,
     complain,
+    demo_notice,
     say,
     with_format,
     with_user,
@@ -137,6 +138,7 @@ def _history(store: Store, args: argparse.Namespace) -> int:
     if code not in {row["code"] for row in store.rows("item_codes")}:
         raise UnknownCode(labels.MESSAGES["unknown_item"].format(code=code))
     evidence_log = evidence_records.log(store, code)
+    demo_notice(store, args.format)
     if args.evidence:
         say(render(evidence_log, EVIDENCE_LOG_FIELDS, args.format))
         return EXIT_OK
@@ -149,8 +151,10 @@ def _history(store: Store, args: argparse.Namespace) -> int:
 
 def _uploads(store: Store, args: argparse.Namespace) -> int:
     with store.connect() as con:
-        unit = catalogue.resolve_unit(store, args.unit, con) if args.unit else None
-        period = catalogue.resolve_period(store, args.period, con).code if args.period else None
+        resolver = catalogue.resolver(store, con, for_reporting=True)
+        unit = resolver.unit(args.unit) if args.unit else None
+        period = resolver.period(args.period).code if args.period else None
+    demo_notice(store, args.format)
     say(render(revisions.uploads(store, unit, period), UPLOAD_FIELDS, args.format))
     return EXIT_OK
 
@@ -159,7 +163,8 @@ def add_commands(commands: Commands) -> None:
     template = command(commands, "template", _template,
                        "tạo biểu mẫu Excel của một đơn vị cho một kỳ")
     template.add_argument("--unit", required=True, help="mã đơn vị báo cáo, ví dụ SKHCN")
-    template.add_argument("--period", required=True, help="kỳ báo cáo, ví dụ 2026-Q2")
+    template.add_argument("--period", required=True,
+                          help="kỳ báo cáo: quý (2026-Q2) hoặc tháng (2026-05)")
     template.add_argument("-o", "--output", required=True, help="tệp .xlsx sẽ ghi ra")
     imp = command(commands, "import", _import,
                   "kiểm tra và nhập một tệp Excel số liệu thực hiện")

@@ -99,6 +99,10 @@ def load(store: Store, con: duckdb.DuckDBPyConnection, periods: tuple[str, ...],
     for period in periods:
         rows = pd.concat([status.gaps(store, period, as_of=as_of, item_type=kind, con=con)
                           for kind in ("target", "task")])
+        # Evidence goes with a value reported for the period (a month's value for its
+        # quarter included), not with a value carried from earlier or a parent task.
+        rows = rows[rows["reported_now"].fillna(False).astype(bool)
+                    & ~rows["is_parent"].fillna(False).astype(bool)]
         achieved = rows[rows["reported_status"] == "achieved"].sort_values("sort_key")
         on_track = rows[rows["reported_status"] == "on_track"].sort_values("sort_key")
         chosen = [(row, PATTERN[i % len(PATTERN)])
@@ -108,9 +112,10 @@ def load(store: Store, con: duckdb.DuckDBPyConnection, periods: tuple[str, ...],
             if fate == "missing":
                 continue
             sent = pd.Timestamp(row["recorded_at"]).to_pydatetime() + timedelta(hours=2)
+            reported = str(row["value_period"])
             added = records.attach(
-                store, con, author, row["code"], row["reporting_unit"], period,
-                _evidence(KINDS[n % len(KINDS)], row["code"], period, files), source="demo",
+                store, con, author, row["code"], row["reporting_unit"], reported,
+                _evidence(KINDS[n % len(KINDS)], row["code"], reported, files), source="demo",
                 at=sent)
             decided = sent + timedelta(days=3, hours=n % 5)
             if fate == "accepted":

@@ -9,7 +9,7 @@ touches the store, so the page, the CLI and the tests share exactly these rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -18,8 +18,8 @@ from nq57.excel import values
 from nq57.excel.problems import Problem, problem
 from nq57.excel.read import TEMPLATE_KIND, ReadSheet, SheetRow
 from nq57.explanations import Explanation, Given
-from nq57.periods import PeriodError, parse_period
-from nq57.text import compact
+from nq57.periods import parse_period
+from nq57.resolve import Resolver
 from nq57.untrusted import odd_characters, visible
 
 TEMPLATE_VERSION = "1"
@@ -40,19 +40,51 @@ class Item:
     year: int
     reporting_unit: str
     reporting_unit_name: str
+    needs_baseline: bool = False   # measured from last year's closing value
     ceiling: float | None = None   # the plausibility ceiling of its unit of measure
     ceiling_basis: str = ""
 
     @property
     def measure(self) -> str:
-        return values.measure_class(self.unit_of_measure, self.comparator, self.item_type)
+        return values.measure_class(self.unit_of_measure, self.comparator, self.item_type,
+                                    self.kind)
+
+
+class ReportableItems(Mapping[tuple[str, str], Item]):
+    """(period, code) -> the item reportable in that period: the items of the period's
+    year; in a period that takes baselines only, those measured from a baseline. Kept
+    as one entry per item, not one per period and item (months made that 19 times)."""
+
+    def __init__(self, items: Iterable[Item], items_year: Mapping[str, int],
+                 baseline_periods: frozenset[str]) -> None:
+        self._by_year = {(item.year, item.code): item for item in items}
+        self._items_year = dict(items_year)
+        self._baseline_periods = baseline_periods
+        self.codes = frozenset(code for _, code in self._by_year)
+
+    def __getitem__(self, key: tuple[str, str]) -> Item:
+        period, code = key
+        item = self._by_year[(self._items_year[period], code)]
+        if period in self._baseline_periods and not item.needs_baseline:
+            raise KeyError(key)
+        return item
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for period, year in self._items_year.items():
+            for (item_year, code), item in self._by_year.items():
+                if item_year == year and (period not in self._baseline_periods
+                                          or item.needs_baseline):
+                    yield period, code
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 @dataclass(frozen=True)
 class Context:
     """What the catalogue says, loaded once per upload."""
 
-    items: Mapping[tuple[str, str], Item]     # (period, code) -> item reportable then
+    items: ReportableItems                    # (period, code) -> item reportable then
     unit_codes: Mapping[str, str]             # any folded way of writing a unit -> code
     unit_labels: Mapping[str, str]            # code -> full name
     periods: Sequence[str]                    # periods values can be reported for
@@ -60,6 +92,11 @@ class Context:
     baseline_periods: frozenset[str]          # periods that take baselines only
     period_dates: Mapping[str, tuple[date, date]] = field(default_factory=dict)  # start, end
     today: date | None = None                 # reports for periods not begun are refused
+
+    @property
+    def resolver(self) -> Resolver:
+        """How a unit or period written in the file is read (nq57.resolve)."""
+        return Resolver(self.unit_codes, tuple(self.unit_labels), tuple(self.periods))
 
 
 @dataclass(frozen=True)
@@ -184,8 +221,9 @@ def _unit_label(context: Context, code: str) -> str:
 def _scope_unit(sheet: ReadSheet, context: Context, chosen: str | None,
                 from_meta: str | None, found: _Found) -> str | None:
     unit = chosen
+    resolver = context.resolver
     if from_meta:
-        meta_unit = context.unit_codes.get(compact(from_meta))
+        meta_unit = resolver.find_unit(from_meta)
         if unit and meta_unit and meta_unit != unit:
             found.error("template_unit_mismatch", found=_unit_label(context, meta_unit),
                         unit=_unit_label(context, unit))
@@ -197,7 +235,7 @@ def _scope_unit(sheet: ReadSheet, context: Context, chosen: str | None,
         if column is None or row.unit is None or not str(row.unit).strip():
             continue
         odd = odd_characters(str(row.unit).strip())
-        code = None if odd else context.unit_codes.get(compact(str(row.unit)))
+        code = None if odd else resolver.find_unit(row.unit)
         if odd:
             found.error("odd_code", row.number, column, text=visible(str(row.unit).strip()),
                         chars="; ".join(odd))
@@ -221,28 +259,24 @@ def _scope_unit(sheet: ReadSheet, context: Context, chosen: str | None,
 def _scope_period(sheet: ReadSheet, context: Context, chosen: str | None,
                   from_meta: str | None, found: _Found) -> str | None:
     period = chosen
+    resolver = context.resolver
     if from_meta:
-        try:
-            meta_period = parse_period(from_meta).code
-        except PeriodError:
-            meta_period = None
+        meta_period = resolver.read_period(from_meta)
         if period and meta_period and meta_period != period:
             found.error("template_period_mismatch", found=meta_period, period=period)
             return None
         period = period or meta_period
     column = sheet.columns.get("period")
     written: dict[str, int] = {}
-    known = set(context.periods)
     for row in sheet.rows:
         if column is None or row.period is None or not str(row.period).strip():
             continue
         text = str(row.period).strip()[:60]
-        try:
-            code = parse_period(text).code
-        except PeriodError:
+        code = resolver.read_period(text)
+        if code is None:
             found.error("malformed_period", row.number, column, text=text)
             continue
-        if code not in known:
+        if resolver.find_period(code) is None:
             found.error("unknown_period", row.number, column, found=code,
                         known=f"{context.periods[0]} … {context.periods[-1]}")
         elif period is not None and code != period:
@@ -304,8 +338,7 @@ def _check_rows(sheet: ReadSheet, context: Context, unit: str, period: str,
             if odd:
                 found.error("odd_code", row.number, code_column,
                             text=visible(str(row.code).strip()), chars="; ".join(odd))
-            elif period in context.baseline_periods and any(
-                    code == known for (_, known) in context.items):
+            elif period in context.baseline_periods and code in context.items.codes:
                 found.error("not_baseline_item", row.number, code_column, code=code,
                             period=parse_period(period).label)
             else:

@@ -88,15 +88,21 @@ class TemplateItem:
     deadline_text: str | None = None
     last_value: float | None = None
     last_period: str | None = None
+    kpi: str | None = None               # a task's KPI as the plan words it
+    baseline_missing: bool = False       # measured from a baseline not yet reported
     review_note: str | None = None
 
     @property
     def measure(self) -> str:
-        return values.measure_class(self.unit_of_measure, self.comparator, self.item_type)
+        return values.measure_class(self.unit_of_measure, self.comparator, self.item_type,
+                                    self.kind)
 
 
 def threshold_text(item: TemplateItem) -> str:
-    """'≥ 60%', '15–17%', '≥ 10 doanh nghiệp', 'Hoàn thành 100% · Quý I/2026'."""
+    """'≥ 60%', '15–17%', '≥ 10 doanh nghiệp', 'Hoàn thành 100% · Quý I/2026', and for a
+    task judged by a numeric KPI '≥ 80% · Năm 2026'."""
+    due = f" · {item.deadline_text}" if item.deadline_text and item.item_type == "task" \
+        else ""
     if item.measure == values.COMPLETION:
         due = f" · {item.deadline_text}" if item.deadline_text else ""
         return f"Hoàn thành 100%{due}"
@@ -104,9 +110,9 @@ def threshold_text(item: TemplateItem) -> str:
         return ""
     if item.comparator == "between" and item.threshold_high is not None:
         return (f"{fmt.number(item.threshold_low, 2)}–"
-                f"{fmt.measure(item.threshold_high, item.unit_of_measure)}")
+                f"{fmt.measure(item.threshold_high, item.unit_of_measure)}{due}")
     symbol = labels.COMPARATOR_LABELS.get(item.comparator, item.comparator)
-    return f"{symbol} {fmt.measure(item.threshold_low, item.unit_of_measure)}"
+    return f"{symbol} {fmt.measure(item.threshold_low, item.unit_of_measure)}{due}"
 
 
 LINE_HEIGHT = 15.0       # points, for 11-point text
@@ -124,10 +130,19 @@ def row_height(content: Mapping[str, object]) -> float:
     return LINE_HEIGHT * lines + 3
 
 
-def _how(item: TemplateItem) -> str:
-    if item.measure == values.COMPLETION:
-        return labels.EXCEL_HOW["completion"]
-    return labels.EXCEL_HOW[item.kind]
+def _how(item: TemplateItem, period: Period) -> str:
+    """How the value is measured, and a reminder when its baseline is missing."""
+    how = labels.EXCEL_HOW["completion" if item.measure == values.COMPLETION else item.kind]
+    if item.baseline_missing:
+        how += labels.EXCEL_BASELINE_MISSING.format(year=period.year - 1)
+    return how
+
+
+def _name(item: TemplateItem) -> str:
+    """The item's name; a task's with the KPI it is judged by."""
+    if item.item_type == "task" and item.kpi:
+        return labels.EXCEL_TASK_NAME.format(name=item.name, kpi=item.kpi)
+    return item.name
 
 
 def _last(item: TemplateItem) -> str:
@@ -140,14 +155,26 @@ def _last(item: TemplateItem) -> str:
 
 
 def build(unit: str, unit_name: str, period: Period, deadline: date,
-          items: Sequence[TemplateItem], generated_at: datetime | None = None) -> bytes:
-    """The template workbook for a unit and period, as .xlsx bytes."""
+          items: Sequence[TemplateItem], generated_at: datetime | None = None, *,
+          baseline_period: bool = False, demo: bool = False) -> bytes:
+    """The template workbook for a unit and period, as .xlsx bytes. A baseline period's
+    template says it takes last year's closing values; a template whose "reported last"
+    values are demo data says so."""
     book = Workbook()
     entry = book.active
     if not isinstance(entry, Worksheet):
         raise AssertionError("a new workbook starts with one worksheet")
     entry.title = labels.EXCEL_SHEET_ENTRY
     _entry_sheet(entry, unit, unit_name, period, deadline, items)
+    notes = []
+    if baseline_period:
+        notes.append(labels.EXCEL_BASELINE_PERIOD.format(year=period.year))
+    elif any(item.baseline_missing for item in items):
+        notes.append(labels.EXCEL_BASELINE_REMINDER.format(year=period.year - 1))
+    if demo:
+        notes.append(labels.EXCEL_DEMO_NOTE)
+    if notes:
+        _note_row(entry, " ".join(notes))
     _instructions_sheet(book.create_sheet(labels.EXCEL_SHEET_HELP), unit, unit_name, period,
                         deadline)
     _meta_sheet(book.create_sheet(META_SHEET), unit, period, len(items),
@@ -177,6 +204,18 @@ def _heading(ws: Worksheet, unit: str, unit_name: str, period: Period,
         cell.alignment = Alignment(vertical="center", wrap_text=row == 5)
     ws.row_dimensions[1].height = 24
     ws.row_dimensions[5].height = 30
+
+
+NOTE_ROW = HEADER_ROW - 1
+
+
+def _note_row(ws: Worksheet, text: str) -> None:
+    """A line above the header: what this template asks beyond the values."""
+    ws.merge_cells(f"A{NOTE_ROW}:{LAST_COLUMN}{NOTE_ROW}")
+    cell = ws.cell(row=NOTE_ROW, column=1, value=text)
+    cell.font = Font(bold=True, color="9C0006")
+    cell.alignment = Alignment(vertical="center", wrap_text=True)
+    ws.row_dimensions[NOTE_ROW].height = 32
 
 
 def _validations(items: Sequence[TemplateItem], first_row: int) -> list[DataValidation]:
@@ -255,10 +294,10 @@ def _entry_sheet(ws: Worksheet, unit: str, unit_name: str, period: Period, deadl
     for offset, item in enumerate(items):
         row = first + offset
         content = {
-            "code": item.code, "group": item.group_code, "name": item.name,
+            "code": item.code, "group": item.group_code, "name": _name(item),
             "unit_of_measure": "%" if item.measure == values.COMPLETION
             else item.unit_of_measure,
-            "threshold": threshold_text(item), "how": _how(item), "last": _last(item),
+            "threshold": threshold_text(item), "how": _how(item, period), "last": _last(item),
             "value": None, "note": None, "evidence": None, "period": period.code, "unit": unit,
             "explanation": None, "cause": None, "support": None,
             "review": item.review_note,

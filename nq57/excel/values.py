@@ -48,13 +48,22 @@ _SIGNS = {"+": 1, "-": -1, "−": -1, "–": -1}
 ABSOLUTE_MAX = 1e15
 
 
-def measure_class(unit_of_measure: str, comparator: str, item_type: str) -> str:
-    """How an item's values are read and bounded: percent, count, decimal or completion."""
-    if item_type == "task" or comparator == "qualitative":
+def measure_class(unit_of_measure: str, comparator: str, item_type: str,
+                  kind: str = "level") -> str:
+    """How an item's values are read and bounded: percent, count, decimal or completion.
+
+    Qualitative targets and tasks whose KPI is a completion statement are reported as
+    % complete; a task with a numeric KPI ("80% cán bộ…", "84 nền tảng") is read like a
+    target in that unit. Year-to-date counts are whole even when their unit names two
+    things ("sáng chế/giải pháp"); other units with a slash are rates ("người/vạn dân").
+    """
+    if comparator == "qualitative":
         return COMPLETION
     unit = fold(unit_of_measure or "")
     if unit.startswith("%"):
         return PERCENT
+    if kind == "cumulative":
+        return COUNT
     if "/" in unit or unit in DECIMAL_UNITS:
         return DECIMAL
     return COUNT

@@ -19,5 +19,5 @@ SELECT
     CASE WHEN r.status = 'awaiting_completion' THEN r.reviewed_at END   AS reviewed_at
 FROM rows r
 LEFT JOIN units u ON u.code = r.reporting_unit
-WHERE r.status IN ('awaiting_completion', 'awaiting_evidence')
+WHERE r.status IN ('awaiting_completion', 'awaiting_evidence') AND NOT r.is_parent
 ORDER BY r.item_type DESC, r.sort_key;

@@ -6,4 +6,5 @@ DELETE FROM task_sections;
 DELETE FROM targets;
 DELETE FROM target_groups;
 DELETE FROM units;
+DELETE FROM statuses;
 DELETE FROM measures;

@@ -17,5 +17,6 @@ SELECT
     lead_basis,
     source_doc,
     source_text,
-    nullif(note, '')
+    nullif(note, ''),
+    nullif(data_unit, '')
 FROM read_csv($path, header = true, all_varchar = true);

@@ -11,5 +11,6 @@ SELECT
     nullif(lead_unit, ''),
     source_doc,
     source_text,
-    nullif(note, '')
+    nullif(note, ''),
+    CAST(threshold_assumed AS BOOLEAN)
 FROM read_csv($path, header = true, all_varchar = true);

@@ -16,5 +16,9 @@ SELECT
     deadline_text,
     CAST(nullif(deadline, '') AS DATE),
     source_doc,
-    nullif(note, '')
+    nullif(note, ''),
+    kpi_comparator,
+    kpi_kind,
+    CAST(kpi_baseline AS BOOLEAN),
+    CAST(deadline_assumed AS BOOLEAN)
 FROM read_csv($path, header = true, all_varchar = true);

@@ -35,11 +35,11 @@ FROM (SELECT code, arg_max(value, id) AS value FROM catalogue_corrections
       WHERE object_type = 'target' AND field = 'threshold_high' GROUP BY code) c
 WHERE targets.code = c.code;
 
--- A corrected deadline is a decided one: its text becomes the date. (Where tasks mark
--- a deadline the documents do not give as assumed, this statement also clears that
--- mark: add `deadline_assumed = FALSE` to its SET.)
+-- A corrected deadline is a decided one: its text becomes the date, and a deadline the
+-- scan lost (marked assumed) is assumed no longer.
 UPDATE tasks SET deadline = CAST(c.value AS DATE),
-                 deadline_text = strftime(CAST(c.value AS DATE), '%d/%m/%Y')
+                 deadline_text = strftime(CAST(c.value AS DATE), '%d/%m/%Y'),
+                 deadline_assumed = FALSE
 FROM (SELECT code, arg_max(value, id) AS value FROM catalogue_corrections
       WHERE object_type = 'task' AND field = 'deadline' GROUP BY code) c
 WHERE tasks.code = c.code;

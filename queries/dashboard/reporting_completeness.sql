@@ -1,29 +1,36 @@
 -- Who has reported for a period. The units expected to report are the reporting units
 -- of the items in view (targets of the chosen group; tasks too when no group is chosen,
--- since tasks belong to no target group). A unit has reported when it has any current
--- value for the period. Days late: after the reporting deadline with nothing reported,
--- as_of minus the deadline; reported after the deadline, first report minus deadline.
+-- since tasks belong to no target group; parts, not the parent rolled up from them). A
+-- unit has reported when it has any current value for a period ending the day the
+-- period ends (a June report counts for Q2 and Q2's for June); a value carried from an
+-- earlier period does not. Days late: after the reporting deadline with nothing
+-- reported, as_of minus the deadline; reported after the deadline, first report minus
+-- deadline.
 WITH items AS (
-    SELECT reporting_unit, code, actual, report_deadline
+    SELECT reporting_unit, code, reported_now, report_deadline, period_end
     FROM nq57_gaps_for($period, $as_of, 'target', $units, $group)
     UNION ALL
-    SELECT reporting_unit, code, actual, report_deadline
+    SELECT reporting_unit, code, reported_now, report_deadline, period_end
     FROM nq57_gaps_for($period, $as_of, 'task', $units, NULL)
-    WHERE $group IS NULL
+    WHERE $group IS NULL AND NOT is_parent
+),
+same_day AS (
+    SELECT code FROM v_periods
+    WHERE end_date = (SELECT end_date FROM v_periods WHERE code = $period)
 ),
 first_report AS (
     SELECT a.unit_code, min(a.recorded_at) AS first_reported_at
     FROM actuals a
     ANTI JOIN upload_revocations r ON r.upload_id = a.upload_id
     SEMI JOIN items i ON i.reporting_unit = a.unit_code AND i.code = a.item_code
-    WHERE a.period_code = $period
+    WHERE a.period_code IN (SELECT code FROM same_day)
     GROUP BY a.unit_code
 ),
 per_unit AS (
     SELECT
         reporting_unit          AS unit,
         count(*)                AS items,
-        count(actual)           AS reported_items,
+        count(*) FILTER (WHERE reported_now) AS reported_items,
         any_value(report_deadline) AS report_deadline
     FROM items
     GROUP BY reporting_unit

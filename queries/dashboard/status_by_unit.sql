@@ -1,8 +1,14 @@
 -- Responsible units ranked by how their items stand: one row per lead unit with the
--- count and share of items in each status. Best first: the largest share achieved or
--- on track, then the smallest share in red, then the smallest share unreported.
+-- count of its items in each status (`counts`, a map; nq57.summary spreads it into a
+-- column per status of labels.STATUS_LIST) and the shares the ranking uses, by the
+-- statuses' tone. A unit answers for its own items, so parts count, not their parent.
+-- Best first: the largest share good (achieved or on track), then the smallest share
+-- in red, then the smallest share unreported.
 WITH g AS (
-    SELECT * FROM nq57_gaps_for($period, $as_of, $item_type, $units, $group)
+    SELECT x.*, s.tone
+    FROM nq57_gaps_for($period, $as_of, $item_type, $units, $group) x
+    JOIN main.statuses s ON s.code = x.status
+    WHERE NOT x.is_parent
 ),
 per_unit AS (
     SELECT
@@ -10,27 +16,19 @@ per_unit AS (
         any_value(lead_unit_name)                                   AS unit_name,
         any_value(lead_unit_short)                                  AS unit_short,
         count(*)                                                    AS items,
-        count(*) FILTER (WHERE status = 'achieved')                 AS achieved,
-        count(*) FILTER (WHERE status = 'on_track')                 AS on_track,
-        count(*) FILTER (WHERE status = 'awaiting_evidence')        AS awaiting_evidence,
-        count(*) FILTER (WHERE status = 'behind')                   AS behind,
-        count(*) FILTER (WHERE status = 'awaiting_completion')      AS awaiting_completion,
-        count(*) FILTER (WHERE status = 'red')                      AS red,
-        count(*) FILTER (WHERE status = 'overdue_report')           AS overdue_report,
-        count(*) FILTER (WHERE status = 'no_data')                  AS no_data
+        histogram(status)                                           AS counts,
+        count(*) FILTER (WHERE tone = 'good')                       AS good,
+        count(*) FILTER (WHERE tone = 'alarm')                      AS alarm,
+        count(*) FILTER (WHERE tone = 'missing')                    AS unreported
     FROM g
     GROUP BY lead_unit
 ),
 shared AS (
     SELECT
         *,
-        overdue_report + no_data                                    AS unreported,
-        achieved / items                                            AS achieved_share,
-        on_track / items                                            AS on_track_share,
-        behind / items                                              AS behind_share,
-        red / items                                                 AS red_share,
-        (overdue_report + no_data) / items                          AS unreported_share,
-        (achieved + on_track) / items                               AS good_share
+        good / items                                                AS good_share,
+        alarm / items                                               AS red_share,
+        unreported / items                                          AS unreported_share
     FROM per_unit
 )
 SELECT

@@ -10,22 +10,51 @@ FROM settings;
 
 -- The period that holds a period's baseline: the last period of the previous year,
 -- of the same granularity ('2026-Q2' -> '2025-Q4', '2026-05' -> '2025-12'). A
--- function of the code alone, so that a query for one period can name both periods
+-- function of the code alone, so that a query for one period can name its periods
 -- as constants and DuckDB reads only their rows.
 CREATE OR REPLACE MACRO nq57_baseline_period(code) AS
     CASE WHEN code LIKE '____-Q_' THEN printf('%d-Q4', CAST(left(code, 4) AS INTEGER) - 1)
          ELSE printf('%d-12', CAST(left(code, 4) AS INTEGER) - 1) END;
 
+-- The month a period ends in: 9 for '2026-Q3', 5 for '2026-05'.
+CREATE OR REPLACE MACRO nq57_end_month(code) AS
+    CASE WHEN code LIKE '____-Q_' THEN 3 * CAST(right(code, 1) AS INTEGER)
+         ELSE CAST(right(code, 2) AS INTEGER) END;
+
+-- The last code, in text order, among the periods of a period's year that end by its
+-- end: a quarter code sorts after every month code of its year ('2026-12' <
+-- '2026-Q1'), so the year's months and quarters up to '2026-Q3' (or '2026-05') lie
+-- between '2026-01' and this code. A function of the code alone, like
+-- nq57_baseline_period, so that a range on period codes reaches the scan as constants.
+CREATE OR REPLACE MACRO nq57_last_value_code(code) AS
+    CASE WHEN nq57_end_month(code) >= 3
+         THEN printf('%s-Q%d', left(code, 4), nq57_end_month(code) // 3)
+         ELSE printf('%s-%02d', left(code, 4), nq57_end_month(code)) END;
+
 -- Periods with their reporting deadline and the period that holds their baseline.
+-- Within a year they sort by end, a quarter after its months (01, 02, 03, Q1, 04 …).
 CREATE OR REPLACE VIEW v_periods AS
 SELECT
     p.*,
     CAST(p.end_date + s.report_deadline_day AS DATE) AS report_deadline,
-    nq57_baseline_period(p.code) AS baseline_period
+    nq57_baseline_period(p.code) AS baseline_period,
+    make_date(p.year - 1, 12, 31) AS baseline_end,
+    printf('%s.%s', strftime(p.end_date, '%Y%m%d'),
+           CASE p.granularity WHEN 'month' THEN '1' ELSE '2' END) AS sort_key
 FROM periods p CROSS JOIN v_settings s;
 
--- Targets and tasks as one list of items tracked the same way. A task, like a
--- qualitative target, is tracked by its reported completion (%).
+-- A task's place in the appendix: 'V.1.3' in section 5 -> 'K05.001.003', so that a
+-- parent task ('V.1' -> 'K05.001') sorts just before its parts.
+CREATE OR REPLACE MACRO nq57_task_sort_key(section_order, code) AS
+    printf('K%02d.', section_order)
+    || array_to_string(list_transform(string_split(code, '.')[2:],
+                                      lambda x: lpad(x, 3, '0')), '.');
+
+-- Targets and tasks as one list of items tracked the same way. A qualitative target,
+-- and a task whose KPI is a completion statement, is tracked by its reported
+-- completion (%); a task with a numeric KPI ("80% cán bộ …", "84 nền tảng") by that
+-- number, like a target. needs_baseline: measured from last year's closing value
+-- (rates and stocks); the others start the year from zero.
 CREATE OR REPLACE VIEW v_items AS
 WITH latest_assignment AS (
     SELECT item_code, arg_max(unit_code, id) AS unit_code
@@ -50,7 +79,13 @@ items AS (
         t.coord_units,
         t.lead_assumed,
         make_date(t.year, 12, 31)            AS deadline,
-        'Năm ' || t.year                     AS deadline_text
+        'Năm ' || t.year                     AS deadline_text,
+        FALSE                                AS deadline_assumed,
+        NULL::VARCHAR                        AS parent_code,
+        NULL::VARCHAR                        AS parent_name,
+        NULL::VARCHAR                        AS kpi,
+        t.kind = 'level' AND t.comparator <> 'qualitative' AS needs_baseline,
+        t.data_unit
     FROM targets t JOIN target_groups g ON g.code = t.group_code
     UNION ALL
     SELECT
@@ -59,23 +94,29 @@ items AS (
         k.year,
         k.section,
         s.sort_order,
-        printf('K%02d.', s.sort_order)
-            || array_to_string(list_transform(string_split(k.code, '.')[2:], lambda x: lpad(x, 3, '0')), '.'),
+        nq57_task_sort_key(s.sort_order, k.code),
         k.subtask,
-        '% hoàn thành',
-        'qualitative',
+        CASE WHEN k.kpi_kind = 'completion' THEN '% hoàn thành' ELSE k.kpi_unit END,
+        k.kpi_comparator,
+        CASE WHEN k.kpi_kind = 'completion' THEN NULL ELSE k.kpi_threshold END,
         NULL,
-        NULL,
-        'level',
+        CASE WHEN k.kpi_kind = 'cumulative' THEN 'cumulative' ELSE 'level' END,
         k.lead_unit,
         k.coord_units,
         FALSE,
         k.deadline,
-        k.deadline_text
+        k.deadline_text,
+        k.deadline_assumed,
+        k.parent_code,
+        CASE WHEN k.parent_code IS NOT NULL THEN k.task END,
+        k.kpi,
+        k.kpi_kind <> 'completion' AND k.kpi_baseline,
+        NULL
     FROM tasks k JOIN task_sections s ON s.code = k.section
 )
 SELECT
     i.* EXCLUDE (catalogue_lead_unit, lead_assumed),
+    CASE WHEN i.comparator = 'qualitative' THEN 'completion' ELSE i.kind END AS measure,
     coalesce(a.unit_code, i.catalogue_lead_unit)          AS lead_unit,
     i.lead_assumed AND a.unit_code IS NULL                AS lead_assumed,
     a.unit_code IS NOT NULL                               AS lead_reassigned,
@@ -106,19 +147,20 @@ QUALIFY row_number() OVER (
 CREATE OR REPLACE VIEW current_actuals AS
 SELECT * FROM nq57_current_actuals(NULL, NULL);
 
--- Periods values can be reported for: every period of a tracked year, and, before
--- each tracked year, the period holding its baselines (e.g. 2025-Q4 for 2026), where
--- only targets measured from a baseline are reported.
+-- Periods values can be reported for: every period of a tracked year (months and
+-- quarters), and, before each tracked year, the periods holding its baselines (e.g.
+-- 2025-Q4 and 2025-12 for 2026), where only items measured from a baseline are
+-- reported.
 CREATE OR REPLACE VIEW v_reporting_periods AS
 WITH tracked AS (SELECT DISTINCT year FROM v_items)
 SELECT p.code, p.year AS items_year, FALSE AS baseline_only, p.start_date, p.end_date,
-       p.report_deadline
+       p.report_deadline, p.granularity, p.sort_key
 FROM v_periods p JOIN tracked t ON p.year = t.year
 UNION ALL
-SELECT b.code, t.year, TRUE, b.start_date, b.end_date, b.report_deadline
+SELECT b.code, t.year, TRUE, b.start_date, b.end_date, b.report_deadline, b.granularity,
+       b.sort_key
 FROM tracked t
-JOIN v_periods q1 ON q1.year = t.year AND q1.granularity = 'quarter' AND q1.number = 1
-JOIN v_periods b ON b.code = q1.baseline_period
+JOIN v_periods b ON b.end_date = make_date(t.year - 1, 12, 31)
 WHERE b.year NOT IN (SELECT year FROM tracked);
 
 -- A value recorded on or before the last day of its period is an estimate ("ước thực

@@ -92,7 +92,8 @@ CREATE OR REPLACE MACRO nq57_verified_status(official_status, review_state) AS
 -- nq57_gaps() with the review regime applied: the same rows and columns, status and
 -- status_reason made official, the engine's kept as reported_status and
 -- reported_status_reason, plus verified_status, review_state and the evidence and
--- decision behind it.
+-- decision behind it. Evidence goes with the report the value in force comes from
+-- (value_period): a value carried forward keeps the evidence it was reported with.
 CREATE OR REPLACE MACRO nq57_gaps_reviewed(wanted_period, as_of) AS TABLE
 WITH g AS (
     SELECT * FROM nq57_gaps(wanted_period, as_of)
@@ -114,34 +115,105 @@ judged AS (
     FROM g
     LEFT JOIN v_evidence_state s
         ON s.item_code = g.code AND s.unit_code = g.reporting_unit
-       AND s.period_code = g.period
+       AND s.period_code = coalesce(g.value_period, g.period)
 ),
 official AS (
     SELECT
         j.* EXCLUDE (status, status_reason),
         j.status                                            AS reported_status,
         j.status_reason                                     AS reported_status_reason,
-        nq57_official_status(j.status, j.review_state, j.insufficient_quality) AS status,
+        nq57_listed(nq57_official_status(j.status, j.review_state, j.insufficient_quality))
+                                                            AS status,
         nq57_official_reason(j.status, j.status_reason, j.review_state,
                              j.insufficient_quality)        AS status_reason
     FROM judged j
 )
-SELECT *, nq57_verified_status(status, review_state) AS verified_status
+SELECT *, nq57_listed(nq57_verified_status(status, review_state)) AS verified_status
 FROM official;
 
 -- nq57_gaps_reviewed() narrowed the way the dashboard and the CLI filter: by item
--- type, by lead unit(s) (NULL: all) and by group (NULL: all). Aggregating queries read
--- this, so a filter — and the review regime — mean the same thing on every page.
+-- type, by lead unit(s) (NULL: all) and by group (NULL: all); then one row added per
+-- parent task, rolled up from its parts in view: met when every part is met,
+-- otherwise the status of its most urgent part (labels.STATUS_LIST's urgency), the
+-- reason naming that part — official, reported and verified statuses alike.
+-- plan_item marks the plan's numbered items (targets, tasks without a parent, parent
+-- tasks): counts count these, each once. Aggregating queries read this, so a filter —
+-- and the review regime — mean the same thing on every page.
 -- (It lives here, not in 020, because DuckDB binds a macro's body when the macro is
 -- created: it can only name macros created before it.)
 CREATE OR REPLACE MACRO nq57_gaps_for(wanted_period, as_of, wanted_type, wanted_units, wanted_group)
 AS TABLE
-SELECT g.*, u.name AS lead_unit_name, u.short_name AS lead_unit_short
-FROM nq57_gaps_reviewed(wanted_period, as_of) g
-LEFT JOIN units u ON u.code = g.lead_unit
-WHERE g.item_type = wanted_type
-  AND (wanted_units IS NULL OR list_contains(wanted_units, g.lead_unit))
-  AND (wanted_group IS NULL OR g.group_code = wanted_group);
+WITH leaves AS (
+    SELECT g.*, u.name AS lead_unit_name, u.short_name AS lead_unit_short,
+           FALSE AS is_parent, g.parent_code IS NULL AS plan_item
+    FROM nq57_gaps_reviewed(wanted_period, as_of) g
+    LEFT JOIN units u ON u.code = g.lead_unit
+    WHERE g.item_type = wanted_type
+      AND (wanted_units IS NULL OR list_contains(wanted_units, g.lead_unit))
+      AND (wanted_group IS NULL OR g.group_code = wanted_group)
+),
+urgencies AS (
+    SELECT map(list(code), list(urgency)) AS urgency FROM main.statuses
+),
+parts AS (
+    SELECT l.*, u.urgency[l.status] AS urgency,
+           u.urgency[l.reported_status] AS reported_urgency,
+           u.urgency[l.verified_status] AS verified_urgency
+    FROM leaves l CROSS JOIN urgencies u
+    WHERE l.parent_code IS NOT NULL
+),
+parents AS (
+    SELECT
+        parent_code                                             AS code,
+        any_value(item_type)                                    AS item_type,
+        any_value(year)                                         AS year,
+        any_value(group_code)                                   AS group_code,
+        any_value(group_order)                                  AS group_order,
+        nq57_task_sort_key(any_value(group_order), parent_code) AS sort_key,
+        any_value(parent_name)                                  AS name,
+        'parts'                                                 AS measure,
+        CASE WHEN count(DISTINCT lead_unit) = 1 THEN any_value(lead_unit) END AS lead_unit,
+        CASE WHEN count(DISTINCT lead_unit) = 1 THEN any_value(lead_unit_name) END
+                                                                AS lead_unit_name,
+        string_agg(DISTINCT lead_unit_short, ', ' ORDER BY lead_unit_short)
+                                                                AS lead_unit_short,
+        list_sort(list_distinct(flatten(list(coord_units))))   AS coord_units,
+        max(deadline)                                           AS deadline,
+        arg_max(deadline_text, deadline)                        AS deadline_text,
+        arg_max(deadline_assumed, deadline)                     AS deadline_assumed,
+        any_value(period)                                       AS period,
+        any_value(report_deadline)                              AS report_deadline,
+        CASE WHEN count(completion) > 0 THEN avg(coalesce(completion, 0.0)) END
+                                                                AS completion,
+        count(*)                                                AS parts,
+        count(*) FILTER (WHERE status = 'achieved')             AS parts_achieved,
+        arg_min(code, (urgency, sort_key))                      AS weakest_part,
+        arg_min(status, (urgency, sort_key))                    AS weakest_status,
+        bool_and(reported_status = 'achieved')                  AS all_reported,
+        arg_min(reported_status, (reported_urgency, sort_key))  AS weakest_reported,
+        bool_and(verified_status = 'achieved')                  AS all_verified,
+        arg_min(verified_status, (verified_urgency, sort_key))  AS weakest_verified
+    FROM parts
+    GROUP BY parent_code
+),
+rolled AS (
+    SELECT
+        * EXCLUDE (all_reported, weakest_reported, all_verified, weakest_verified),
+        CASE WHEN parts_achieved = parts THEN 'all_parts_achieved' ELSE 'weakest_part' END
+                                                                AS status_reason,
+        nq57_listed(CASE WHEN parts_achieved = parts THEN 'achieved'
+                         ELSE weakest_status END)               AS status,
+        CASE WHEN all_reported THEN 'achieved' ELSE weakest_reported END AS reported_status,
+        CASE WHEN all_reported THEN 'all_parts_achieved' ELSE 'weakest_part' END
+                                                                AS reported_status_reason,
+        CASE WHEN all_verified THEN 'achieved' ELSE weakest_verified END AS verified_status,
+        TRUE                                                    AS is_parent,
+        TRUE                                                    AS plan_item
+    FROM parents
+)
+SELECT * FROM leaves
+UNION ALL BY NAME
+SELECT * FROM rolled;
 
 -- Whether each period is locked: its latest lock or unlock.
 CREATE OR REPLACE VIEW v_period_locks AS

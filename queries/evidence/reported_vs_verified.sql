@@ -23,6 +23,7 @@ SELECT
     count(*) FILTER (WHERE reported_status = 'achieved')
         - count(*) FILTER (WHERE verified_status = 'achieved')          AS optimism
 FROM g
+WHERE NOT is_parent  -- a unit answers for its own items: parts, not their parent
 GROUP BY lead_unit
 HAVING count(*) FILTER (WHERE reported_status = 'achieved') > 0
 ORDER BY optimism DESC, claimed DESC, unit;

@@ -4,6 +4,7 @@
 WITH g AS (
     SELECT reported_status, status, verified_status
     FROM nq57_gaps_for($period, $as_of, $item_type, $units, $group)
+    WHERE plan_item  -- the plan's numbered items, each once (a parent, not its parts)
 ),
 statuses AS (
     SELECT unnest($statuses) AS status, generate_subscripts($statuses, 1) AS sort_order

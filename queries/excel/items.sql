@@ -1,6 +1,7 @@
 -- Targets and tasks as the Excel template and import see them, per period they can
 -- be reported for: how each is measured and which unit reports it. A baseline period
--- takes only the targets measured from a baseline (levels, not counts or completion).
+-- takes only the items measured from a baseline (rates and stocks, targets or task
+-- KPIs; not counts or completion). Parent tasks are not reported: their parts are.
 SELECT
     rp.code AS period_code,
     rp.baseline_only,
@@ -15,6 +16,8 @@ SELECT
     i.kind,
     i.year,
     i.deadline_text,
+    i.kpi,
+    i.needs_baseline,
     i.reporting_unit,
     u.name AS reporting_unit_name,
     m.max_value,
@@ -24,6 +27,5 @@ JOIN v_items i ON i.year = rp.items_year
 LEFT JOIN units u ON u.code = i.reporting_unit
 LEFT JOIN measures m ON m.unit_of_measure = i.unit_of_measure
 WHERE ($period IS NULL OR rp.code = $period)
-  AND (NOT rp.baseline_only
-       OR (i.item_type = 'target' AND i.kind = 'level' AND i.comparator <> 'qualitative'))
-ORDER BY rp.start_date, i.item_type, i.sort_key;
+  AND (NOT rp.baseline_only OR i.needs_baseline)
+ORDER BY rp.sort_key, i.item_type, i.sort_key;

@@ -4,7 +4,7 @@ courtesy: a page run by a role that may not use it refuses, and so does the core
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from apptools import ACCOUNT_PAGES, APP, USERS, Opener, texts
@@ -173,6 +173,23 @@ def test_an_administrator_corrects_a_threshold_on_the_page(store: Store, open_pa
     assert not at.exception, [e.value for e in at.exception]
     assert any("1.1.1" in s.value and "65.0" in s.value for s in at.success)
     assert catalogue.targets(store).set_index("code").loc["1.1.1", "threshold_low"] == 65.0
+
+
+def test_an_administrator_settles_an_assumed_deadline_on_the_page(store: Store,
+                                                                  open_page: Opener):
+    mark = labels.ADMIN_CATALOGUE["deadline_assumed_mark"]
+    at = open_page("admin_catalogue", as_="admin")
+    task_box = at.selectbox[2]
+    assert mark in next(o for o in task_box.options if o.startswith("II.11 "))
+    assert mark not in next(o for o in task_box.options if o.startswith("II.10 "))
+    task_box.set_value("II.11")
+    at.date_input[0].set_value(date(2026, 9, 30))
+    at.text_input(key="task_reason").set_value("Công văn 45/VP")
+    at.button(key="FormSubmitter:correct_task-Lưu").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    task = catalogue.tasks(store).set_index("code").loc["II.11"]
+    assert (task["deadline"], bool(task["deadline_assumed"])) == (date(2026, 9, 30), False)
+    assert mark not in next(o for o in at.selectbox[2].options if o.startswith("II.11 "))
 
 
 def test_the_audit_page_lists_and_filters_for_a_reviewer(store: Store, open_page: Opener):

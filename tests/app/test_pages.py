@@ -105,8 +105,8 @@ def test_the_overview_tells_who_has_reported_and_who_is_late(demo_store: Store,
     late = reporting[reporting["reporting_status"].str.contains("muộn")]
     assert sorted(late["days_late"]) == [3, 6, 11]
     missing = reporting[reporting["reporting_status"].str.contains("quá hạn")]
-    assert len(missing) == 3 and set(missing["days_late"]) == {34}
-    assert "16/19 đơn vị đã báo cáo" in texts(at)
+    assert len(missing) == 5 and set(missing["days_late"]) == {34}
+    assert "13/18 đơn vị đã báo cáo" in texts(at)
     assert "Tải báo cáo PDF" in {b.label for b in at.download_button}
 
 
@@ -194,8 +194,7 @@ def test_the_unit_page_ranks_units_and_drills_into_one(demo_store: Store,
     at = open_page("by_unit")
     (ranking,) = tables_with(at, "rank")
     assert ranking["rank"].is_monotonic_increasing
-    assert list(ranking["unit_name"].tail(2)) == [
-        "Ngân hàng Nhà nước chi nhánh trên địa bàn tỉnh", "Sở Y tế"]
+    assert {"Sở Y tế", "Sở Nông nghiệp và Môi trường"} <= set(ranking["unit_name"].tail(3))
     assert "Tải báo cáo PDF" in {b.label for b in at.download_button}
     drill = at.selectbox[0]
     drill.set_value("SNV").run()
@@ -264,7 +263,11 @@ def test_the_tasks_page_separates_ongoing_tasks(demo_store: Store, open_page: Op
     at = open_page("tasks", group="1.1")
     assert labels.EMPTY_STATES["group_ignored_on_tasks"] in texts(at)
     ongoing, everything = tables_with(at, "output")
-    assert len(everything) == 42
+    assert len(everything) == 46  # the 42 appendix rows and 4 parents above their parts
+    titles = list(everything["title"])
+    assert titles[list(everything["code"]).index("V.1.1")].startswith("↳ ")
+    assert "80% cán bộ, công chức, viên chức được bồi dưỡng" in set(everything["kpi"])
+    assert "Quý I/2026 (giả định)" in set(everything["deadline_text"])
     assert set(ongoing["deadline_text"]) <= {"Thường xuyên", "Nhiệm vụ thường xuyên"}
     assert len(at.get("plotly_chart")) == 1
 
@@ -272,16 +275,16 @@ def test_the_tasks_page_separates_ongoing_tasks(demo_store: Store, open_page: Op
 def test_an_upload_shows_at_once(demo_store: Store, open_page: Opener) -> None:
     at = open_page("overview")
     overdue = labels.status_label("overdue_report")
-    assert metrics(at)[overdue] == 3
+    assert metrics(at)[overdue] == 2
     silent = status.gaps(demo_store, "2026-Q3")
-    codes = silent[silent["reporting_unit"] == "NHNN"]["code"].tolist()
-    meta = UploadMeta(unit="NHNN", period="2026-Q3", file_name="nhnn.xlsx", sha256="nhnn",
-                      uploaded_by="Cán bộ NHNN", rows_read=len(codes),
+    codes = silent[silent["reporting_unit"] == "SYT"]["code"].tolist()
+    meta = UploadMeta(unit="SYT", period="2026-Q3", file_name="syt.xlsx", sha256="syt",
+                      uploaded_by="Cán bộ Sở Y tế", rows_read=len(codes),
                       at=datetime(2026, 11, 23, 8))
     with demo_store.transaction() as con:
         revisions.record_upload(demo_store, con, meta, [NewValue(c, 50.0) for c in codes])
     at.run()
-    assert metrics(at)[overdue] == 3 - len(codes)
+    assert metrics(at)[overdue] == 2 - len(codes)
 
 
 def test_filters_that_leave_nothing_say_how_to_widen_them(demo_store: Store,
@@ -289,5 +292,51 @@ def test_filters_that_leave_nothing_say_how_to_widen_them(demo_store: Store,
     at = open_page("by_group", unit="CAT", group="1.1")
     assert labels.EMPTY_STATES["no_match"] in texts(at)
     assert not at.dataframe
-    tasks = open_page("tasks", unit="NHNN")
+    tasks = open_page("tasks", unit="NHNN")  # a data source, leading nothing
     assert labels.EMPTY_STATES["no_tasks"] in texts(tasks)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_month_in_the_url_opens_every_page_on_that_month(demo_store: Store,
+                                                           open_page: Opener,
+                                                           page: str) -> None:
+    at = open_page(page, period="2026-05")
+    assert at.title[0].value == f"{labels.PAGE_TITLES[page]} — Tháng 5/2026"
+    assert "period=2026-05" in at.code[0].value
+    assert at.sidebar.selectbox[0].value == "2026-05"
+
+
+def test_the_period_picker_offers_months_beside_quarters(demo_store: Store,
+                                                         open_page: Opener) -> None:
+    at = open_page("overview")
+    picker = at.sidebar.selectbox[0]
+    assert picker.value == "2026-Q3"  # the quarter stays the default view
+    assert picker.options[:4] == ["Tháng 1/2026", "Tháng 2/2026", "Tháng 3/2026",
+                                  "Quý I/2026"]
+    picker.set_value("2026-08").run()
+    assert at.title[0].value.endswith("Tháng 8/2026")
+
+
+def test_the_overview_explains_carried_values_and_missing_baselines(
+        demo_store: Store, open_page: Opener) -> None:
+    at = open_page("overview")
+    (gaps,) = tables_with(at, "reason")
+    by_code = gaps.set_index("code")
+    # Công an tỉnh did not report Q3: its Q2 value is shown with where it comes from.
+    assert by_code.loc["1.5.20", "value_period"] == "Quý II/2026"
+    assert "số liệu Quý II/2026" in by_code.loc["1.5.20", "reason"]
+    assert "kỳ này chưa báo cáo" in by_code.loc["1.5.20", "reason"]
+    # 1.5.29 has no 2025 value and one value this year: no basis for a trajectory.
+    assert by_code.loc["1.5.29", "baseline_source"] == "ước tính — chưa có số liệu gốc"
+    assert by_code.loc["1.5.29", "status"] == labels.status_label("no_basis")
+    assert "Chưa có số liệu gốc" in by_code.loc["1.5.29", "reason"]
+    assert labels.status_label("no_basis") in metrics(at)
+
+
+def test_the_detail_page_says_where_a_baseline_comes_from(demo_store: Store,
+                                                          open_page: Opener) -> None:
+    estimated = texts(open_page("target_detail", target="1.2.6"))
+    assert "ước tính — chưa có số liệu gốc" in estimated
+    payment = texts(open_page("target_detail", target="1.5.15"))
+    assert "Số liệu do Ngân hàng Nhà nước chi nhánh trên địa bàn tỉnh cung cấp" in payment
+    assert labels.DETAIL_TEXTS["lead_assumed"].strip() in payment

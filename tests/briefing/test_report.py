@@ -35,9 +35,11 @@ def files(store: Store, scope: Scope) -> dict[str, bytes]:
 
 def count_rows(targets: pd.DataFrame, before: pd.DataFrame, tasks: pd.DataFrame,
                tasks_before: pd.DataFrame) -> list[str]:
-    """The status table as its rows read: status, targets now and before, tasks."""
+    """The status table as its rows read: status, targets now and before, tasks (the
+    plan's numbered tasks, each once: a parent task, not its parts)."""
     now, then = Counter(targets["status"]), Counter(before["status"])
-    task_now, task_then = Counter(tasks["status"]), Counter(tasks_before["status"])
+    task_now = Counter(tasks.loc[tasks["plan_item"], "status"])
+    task_then = Counter(tasks_before.loc[tasks_before["plan_item"], "status"])
     return [f"{labels.status_label(s)} {now[s]} {then[s]} {task_now[s]} {task_then[s]}"
             for s in labels.STATUSES]
 
@@ -123,7 +125,9 @@ def test_the_province_workbook_has_one_row_per_target(province: dict[str, object
         if pd.notna(row.actual):
             assert by_code[row.code][header.index("Thực hiện")] == pytest.approx(row.actual)
     tasks = book[labels.BRIEFING_SHEETS["appendix_tasks"]]
-    task_codes = set(province["tasks"]["code"])  # type: ignore[index]
+    # The appendix's rows: tasks and sub-tasks, not the parents rolled up from them.
+    task_rows: pd.DataFrame = province["tasks"]  # type: ignore[assignment]
+    task_codes = set(task_rows.loc[~task_rows["is_parent"], "code"])
     assert sum(1 for r in tasks.iter_rows(values_only=True) if r[0] in task_codes) == len(
         task_codes)
 
@@ -161,8 +165,13 @@ def test_a_period_with_no_data_reports_nothing_reported(store: Store, tmp_path: 
     unreported = Counter(targets["status"])
     assert f"{len(targets)} chỉ tiêu được theo dõi: 0 đạt" in text
     assert f"{unreported['overdue_report'] + unreported['no_data']} chưa có số liệu" in text
-    for key in ("no_achieved", "no_red", "no_causes", "no_support"):
+    for key in ("no_achieved", "no_causes", "no_support"):
         assert flat(labels.BRIEFING_TEXTS[key]) in text
+    # Tasks past their deadline with nothing reported are red warnings (the plan's
+    # "quá hạn so với mục tiêu"), reported or not; no target is, before the year's end.
+    assert "red" not in set(targets["status"])
+    assert flat(labels.BRIEFING_TEXTS["no_red"]) not in text
+    assert "II.10" in text and labels.BRIEFING_RED_RULES["deadline_passed_unreported"] in text
     assert not any(labels.BRIEFING_TEXTS["demo"] in p for p in pages)
     found = docx_text(reports["docx"])
     assert found["parts"][:5] == PART_HEADINGS

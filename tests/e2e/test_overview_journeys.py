@@ -86,8 +86,11 @@ def test_a_leader_filters_by_unit_reads_its_table_and_opens_a_red_target(
     # The gap table, as the leader downloads it, holds exactly the unit's targets.
     with page.expect_download() as started:
         page.locator(".st-key-csv_gaps button").click()
+    assert started.value.suggested_filename.endswith("-so-lieu-minh-hoa.csv")
     rows = list(csv.DictReader(io.StringIO(
         started.value.path().read_bytes().decode("utf-8-sig"))))
+    notice = rows.pop()  # a file made from demo data says so, on its last line
+    assert notice["Mã"] == labels.MESSAGES["demo_file"]
     result = app_server.cli("gaps", "--period", "2026-Q3", "--unit", UNIT, "--format", "json")
     expected = {row["code"]: row["status"] for row in json.loads(result.stdout)}
     assert {row["Mã"]: row["Tình trạng"] for row in rows} == {

@@ -58,8 +58,9 @@ def test_a_unit_reports_through_the_template_and_sees_it_on_the_overview(
     visit(page, own_server.link("", period="2026-Q3", unit="SNV"))
     sign_in(page, "canbo.snv", STAFF_PASSWORD)  # a new address is a new session
     cards = status_cards(page)
-    # 95% at the end of Q3 (no 2025 baseline): ahead of the 75% trajectory.
-    assert cards[labels.status_label("on_track")] == 1
+    # 95% at the end of Q3 with no 2025 value: a single value is no basis for a
+    # trajectory (it used to read "on track", measured from zero).
+    assert cards[labels.status_label("no_basis")] == 1
     assert cards[labels.status_label("overdue_report")] == 2  # SNV's two other targets
 
 
