@@ -21,7 +21,7 @@ from datetime import datetime, time, timedelta
 import duckdb
 import pandas as pd
 
-from nq57 import accounts, audit, demo_followup, policy, status
+from nq57 import accounts, audit, demo_followup, labels, policy, status
 from nq57.db import Store
 from nq57.evidence import demo as demo_evidence
 from nq57.excel import values
@@ -36,7 +36,7 @@ MONTHLY_UNITS = ("TTPVHCC",)
 DEMO_MONTHS = tuple(f"2026-{month:02d}" for month in range(1, 10))
 MONTHLY_BASELINE_PERIOD = "2025-12"
 DEMO_PERIODS_START = "2026-01-01"
-DEMO_AUTHOR = "Số liệu minh họa"
+DEMO_AUTHOR = labels.DEMO_AUTHOR
 
 # Completion reached per unit of elapsed time, by scenario.
 PACE = {"achieved": 1.45, "on_track": 1.15, "behind": 0.75, "red": 0.3}

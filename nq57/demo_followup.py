@@ -22,7 +22,7 @@ from nq57.db import Store
 from nq57.explanations import Explanation
 from nq57.policy import SYSTEM, Actor
 
-DEMO_AUTHOR = "Số liệu minh họa"
+DEMO_AUTHOR = labels.DEMO_AUTHOR
 CONTACT_DOMAIN = "example.invalid"
 
 # Plausible explanations for each cause (illustrative, not from any unit).

@@ -375,4 +375,4 @@ def history(store: Store, item: str, unit: str | None = None) -> pd.DataFrame:
 
 def remove_demo(store: Store, con: duckdb.DuckDBPyConnection) -> None:
     """Delete the explanations of demo values, inside the demo removal's transaction."""
-    store.execute("explanations/remove_demo", con)
+    store.execute("explanations/remove_demo", con, demo_author=labels.DEMO_AUTHOR)

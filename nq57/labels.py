@@ -2408,3 +2408,7 @@ BRIEFING_CLI: dict[str, str] = {
     "read_only": "nơi đó chỉ cho phép đọc",
     "other_error": "lỗi hệ thống ({name})",
 }
+
+
+# Who the demo data are signed by (uploads, explanations): never an account's name.
+DEMO_AUTHOR = "Số liệu minh họa"

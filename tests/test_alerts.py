@@ -74,8 +74,10 @@ def test_a_target_below_half_its_timeline_is_red_with_its_last_update(store: Sto
 
 
 def test_the_last_update_is_the_latest_report_even_from_an_earlier_quarter(store: Store):
-    report(store, "STP", "2026-Q2", {"V.4": 10.0}, at="2026-07-02 10:00")
-    assert "V.4" not in by_code(warnings_json())  # not reported in Q3 but not yet due
+    report(store, "STP", "2026-Q2", {"V.4": 60.0}, at="2026-07-02 10:00")
+    # Not reported in Q3: Q2's 60% stands (behind the 75% the timeline asks, not below
+    # half of it), the task is not yet due, so no warning.
+    assert "V.4" not in by_code(warnings_json())
     rows = store.frame("alerts/items", period=PERIOD, as_of=date(2026, 11, 23), units=None,
                        group=None)
     assert str(rows.set_index("code").at["V.4", "last_update"]) == "2026-07-02 10:00:00"

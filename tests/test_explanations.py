@@ -375,7 +375,7 @@ def test_an_item_never_reported_can_be_explained_until_a_value_comes(store: Stor
     explanations.explain(store, ADMIN, "II.10", "CAT", PERIOD,
                          Given(waiting, "Chờ hướng dẫn của cấp trên"))
     (row,) = store.rows("explanations/history", item="II.10", unit="CAT")
-    assert (row["upload_id"], row["status"], row["in_force"]) == (None, "overdue_report", True)
+    assert (row["upload_id"], row["status"], row["in_force"]) == (None, "red", True)  # overdue and never reported: red
     report(store, "CAT", PERIOD, {"II.10": 60.0})
     assert explanations.explanations(store, PERIOD).empty  # the value needs its own
 
@@ -431,6 +431,7 @@ def test_the_explain_command_says_why_it_refuses(store: Store):
 
 def _explain_several(store: Store) -> None:
     report(store, "SKHCN", PERIOD, {"1.3.1": 2.0, "II.1": 50.0, "1.1.1": 61.0})
+    report(store, "SNV", "2025-Q4", {"1.2.2": 20.0})  # a rate is judged from its baseline
     report(store, "SNV", PERIOD, {"1.2.2": 30.0})
     given = {
         ("SKHCN", "1.3.1"): Given(REASON, "Thiếu kinh phí", "Đề nghị bổ sung dự toán"),
@@ -466,12 +467,16 @@ def test_explanations_roll_up_by_cause(store: Store):
 
 def test_explanations_roll_up_by_unit_with_what_is_left_unexplained(store: Store):
     _explain_several(store)
-    report(store, "STC", PERIOD, {"1.2.1": 0.5})  # red, not explained
+    report(store, "STC", "2025-Q4", {"1.2.1": 0.4})
+    report(store, "STC", PERIOD, {"1.2.1": 0.41})  # red, not explained
     by_unit = explanations.explanations_by_unit(store, PERIOD)
     assert by_unit[["unit_code", "behind_or_red", "explained", "unexplained",
                     "support_requests", "main_cause_label"]].values.tolist() == [
+        # Tasks past their deadline and never reported are red too, and unexplained.
+        ["SKHCN", 12, 2, 10, 1, "Thiếu kinh phí"],
+        ["CAT", 3, 0, 3, 0, None],
+        ["SCT", 1, 0, 1, 0, None],
         ["STC", 1, 0, 1, 0, None],
-        ["SKHCN", 2, 2, 0, 1, "Thiếu kinh phí"],
         ["SNV", 1, 1, 0, 1, "Thiếu nhân lực"]]
 
 

@@ -74,13 +74,16 @@ def test_ties_share_their_rank_and_rows_without_review_leave_the_evidence_column
 
 
 def test_the_items_that_drive_a_units_place(store: Store):
+    report(store, "SKHCN", "2025-Q4", {"1.4.1": 4.0})  # a stock: judged from its baseline
     report(store, "SKHCN", PERIOD, {"1.3.1": 8.0, "1.4.1": 16.0, "1.3.3": 1.0, "1.3.5": 2.0})
     drivers = league.league_drivers(store, PERIOD, units=["SKHCN"])
     best = drivers[drivers["side"] == "best"]
     worst = drivers[drivers["side"] == "worst"]
     assert set(best["code"]) == {"1.3.1", "1.4.1"}
     assert set(best["status"]) == {"on_track"}
-    assert list(worst["code"]) == ["1.3.5", "1.3.3"]  # red, the furthest behind first
+    # Red, the furthest behind first: tasks past their deadline and never reported
+    # (0% done) come before the targets reported far behind.
+    assert list(worst["code"]) == ["II.1", "II.2"]
     assert set(worst["status"]) == {"red"}
 
 

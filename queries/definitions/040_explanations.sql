@@ -50,4 +50,6 @@ SELECT
 FROM g
 LEFT JOIN units ru ON ru.code = g.reporting_unit
 LEFT JOIN nq57_current_explanations([the_period]) e
-  ON e.item_code = g.code AND e.unit_code = g.reporting_unit;
+  ON e.item_code = g.code AND e.unit_code = g.reporting_unit
+-- A parent task is its parts rolled up: the parts are reported, and explained.
+WHERE NOT coalesce(g.is_parent, FALSE);
