@@ -30,7 +30,7 @@ REASON_RULES: dict[str, str] = {
 }
 # Reasons of an item with no value for the period: a red warning (overdue) once the
 # item's own deadline has passed (the row's `deadline_passed`).
-UNREPORTED_REASONS = frozenset({"report_overdue", "not_reported"})
+UNREPORTED_REASONS = frozenset({"report_overdue", "not_reported", "deadline_passed_unreported"})
 # The evidence review's verdict, read from the gaps rows (queries/definitions/
 # 030_review.sql): the official reason 'evidence_rejected', or evidence sent back
 # (`review_state`) flagged `insufficient_quality`.
