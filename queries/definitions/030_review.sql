@@ -167,6 +167,7 @@ parents AS (
         parent_code                                             AS code,
         any_value(item_type)                                    AS item_type,
         any_value(year)                                         AS year,
+        any_value(year_start)                                   AS year_start,
         any_value(group_code)                                   AS group_code,
         any_value(group_order)                                  AS group_order,
         nq57_task_sort_key(any_value(group_order), parent_code) AS sort_key,
