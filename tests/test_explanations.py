@@ -375,7 +375,8 @@ def test_an_item_never_reported_can_be_explained_until_a_value_comes(store: Stor
     explanations.explain(store, ADMIN, "II.10", "CAT", PERIOD,
                          Given(waiting, "Chờ hướng dẫn của cấp trên"))
     (row,) = store.rows("explanations/history", item="II.10", unit="CAT")
-    assert (row["upload_id"], row["status"], row["in_force"]) == (None, "red", True)  # overdue and never reported: red
+    # Past its deadline and never reported: red.
+    assert (row["upload_id"], row["status"], row["in_force"]) == (None, "red", True)
     report(store, "CAT", PERIOD, {"II.10": 60.0})
     assert explanations.explanations(store, PERIOD).empty  # the value needs its own
 
