@@ -25,6 +25,7 @@ from tests.e2e.browser import (
 )
 from tests.e2e.server import AppServer, start_app
 from tests.excel.workbooks import fill
+from tests.helpers import report
 
 pytestmark = pytest.mark.e2e
 
@@ -42,6 +43,8 @@ def own_server(tmp_path: Path) -> Iterator[AppServer]:
     server.add_account("quantri.tinh", "admin", ADMIN_PASSWORD)
     server.add_account("canbo.snv", "staff", STAFF_PASSWORD, "SNV", by="quantri.tinh")
     server.add_account("lanhdao.tinh", "viewer", LEADER_PASSWORD, by="quantri.tinh")
+    # Last year's rate, reported earlier: a rate is judged from its baseline.
+    report(Store(server.db), "SNV", "2025-Q4", {"1.2.2": 20.0})
     yield server
     server.stop()
 
@@ -52,7 +55,7 @@ def test_a_value_in_red_is_explained_on_upload_and_read_on_the_warning_page(
     sign_in(page, "canbo.snv", STAFF_PASSWORD)  # the link asks for it, then opens the page
     template = download(page, "Tải biểu mẫu Excel", tmp_path)
     filled = tmp_path / "bao-cao-q3.xlsx"
-    filled.write_bytes(fill(template.read_bytes(), {"1.2.2": 0.3}))  # 30% of 100% at Q3
+    filled.write_bytes(fill(template.read_bytes(), {"1.2.2": 0.3}))  # 30%: red at Q3 from 20%
     upload(page, filled)
 
     # Asked why, with the item's status and the reason in words.
@@ -65,7 +68,7 @@ def test_a_value_in_red_is_explained_on_upload_and_read_on_the_warning_page(
     page.get_by_role("button", name=labels.EXPLANATION_FORM["apply"]).click()
     wait_idle(page)
     page.get_by_role("button", name="Xác nhận lưu").click()
-    page.get_by_text("Đã lưu lần nhập số 1").wait_for()
+    page.get_by_text("Đã lưu lần nhập số 2").wait_for()  # after the baseline's
     page.get_by_text(labels.EXPLANATION_FORM["saved"].format(count=1)).wait_for()
 
     (kept,) = explanations.explanations(Store(own_server.db), "2026-Q3").to_dict(
