@@ -156,7 +156,7 @@ SAMPLE_PARAMS = {
     "within": 7, "status": "behind", "cause": "funding", "explanation": "probe",
     "support": None, "contact_name": "probe",
     "phone": "0251 000 0000", "updated_by": "probe", "updated_at": datetime(2026, 11, 1),
-    "contact_source": "admin",
+    "contact_source": "admin", "demo_author": "probe",
     "account": "probe", "display_name": "Probe", "unit_codes": ["SNV"], "email": "p@example.vn",
     "password_hash": None, "demo": False, "changed_by": "probe",
     "changed_at": datetime(2026, 11, 1), "disabled": False, "token_sha256": "0" * 64,
